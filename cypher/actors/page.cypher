@@ -1,0 +1,18 @@
+// A page of actors matching the filter, keyset-paginated on (sort key, id).
+// {{DIR}}/{{CMP}} take ASC/> or DESC/< (a closed set checked in src/db/cypher.ts).
+MATCH (a:Actor)
+WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($sectors IS NULL OR a.sector IN $sectors)
+  AND ($source IS NULL OR a.source = $source)
+  AND ($territory IS NULL OR a.territory = $territory)
+  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
+  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
+  AND ($operation IS NULL OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation {id: $operation}) })
+  AND ($common IS NULL
+       OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }
+       OR EXISTS { (a)-[:STEWARDS]->(:Common {code: $common}) })
+WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
+WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
+RETURN a {.*} AS actor, k
+ORDER BY k {{DIR}}, a.id {{DIR}}
+LIMIT $limit

@@ -1,0 +1,3 @@
+// The source of a bond (to tell NOT_FOUND from FORBIDDEN for partners).
+MATCH ()-[b:BOND {id: $id}]->()
+RETURN b.source AS source

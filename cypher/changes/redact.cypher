@@ -1,0 +1,4 @@
+// GDPR: after a person is deleted, no change event keeps their personal data.
+MATCH (c:Change {entity: 'Actor', entityId: $id})
+SET c.payload = null
+RETURN count(c) AS redacted

@@ -1,0 +1,3 @@
+// One operation by its code.
+MATCH (o:Operation {code: $code})
+RETURN o {.*} AS operation

@@ -1,0 +1,4 @@
+// Operations by id (DataLoader).
+UNWIND $ids AS id
+MATCH (o:Operation {id: id})
+RETURN o {.*} AS operation

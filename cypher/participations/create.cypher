@@ -1,0 +1,5 @@
+// An actor joins an operation in a role (no row when either is missing).
+MATCH (a:Actor {id: $actor}), (o:Operation {id: $operation})
+CREATE (a)-[p:PARTICIPATES_IN]->(o)
+SET p = $props, p.version = 1, p.createdAt = datetime(), p.updatedAt = p.createdAt
+RETURN p {.*, actor: a.id, operation: o.id, source: a.source} AS participation

@@ -1,0 +1,3 @@
+// The source of the actor holding a participation.
+MATCH (a:Actor)-[p:PARTICIPATES_IN {id: $id}]->()
+RETURN a.source AS source

@@ -1,0 +1,5 @@
+// Loads actors (bulk, version 1).
+UNWIND $actors AS a
+CREATE (n:Actor)
+SET n = a {.id, .name, .kind, .sector, .description, .territory, .tags, .source, .externalId},
+    n.version = 1, n.createdAt = datetime(), n.updatedAt = n.createdAt

@@ -1,0 +1,175 @@
+import { int } from '../db/values';
+import type { Context } from '../context';
+import type { Row } from '../db/database';
+import { dateTimeParam, listParam } from '../common/args';
+import { newId } from '../common/ids';
+import { orderKeywords, planPage, toPage, type ConnectionResult } from '../common/pagination';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { writableSource } from '../auth/roles';
+import { eventFor, recordChanges } from '../changes/change.recorder';
+import type { Actor } from './actor.type';
+import type { ActorFilter, ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
+import { ActorOrderField } from './actor.input';
+
+/** Upper bound of full-text hits considered for one search (and its totalCount). */
+const SEARCH_LIMIT = 1000;
+
+/** Normalizes an actor row from Cypher into the GraphQL shape. */
+export function toActor(row: Record<string, any>): Actor {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    sector: row.sector,
+    description: row.description ?? null,
+    territory: row.territory ?? null,
+    tags: row.tags ?? [],
+    source: row.source,
+    externalId: row.externalId ?? null,
+    email: row.email ?? null,
+    phone: row.phone ?? null,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function filterParams(filter: ActorFilter | null | undefined) {
+  return {
+    kinds: listParam(filter?.kinds),
+    sectors: listParam(filter?.sectors),
+    source: filter?.source ?? null,
+    territory: filter?.territory ?? null,
+    updatedSince: dateTimeParam(filter?.updatedSince),
+    tags: listParam(filter?.tags),
+    operation: filter?.operation ?? null,
+    common: filter?.common ?? null,
+  };
+}
+
+/** Escapes Lucene syntax so that a search is always plain words (never a query-syntax error). */
+export function toLuceneQuery(search: string): string | null {
+  const words = search
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
+    .filter((w) => w.replace(/\\/g, '').length > 0);
+  if (!words.length) return null;
+  // Every word must match (AND); the last one also as a prefix, for search-as-you-type.
+  const last = words.length - 1;
+  return words.map((w, i) => (i === last && w.length >= 3 ? `+(${w} OR ${w}*)` : `+${w}`)).join(' ');
+}
+
+/** The `actors` connection: filtered, searched or sorted, keyset-paginated both ways. */
+export async function listActors(ctx: Context, args: ActorsArgs): Promise<ConnectionResult<Actor>> {
+  const plan = planPage(args, ctx.config.MAX_PAGE_SIZE);
+  const filter = filterParams(args.filter);
+  const search = args.search != null && args.search.trim() !== '' ? toLuceneQuery(args.search) : null;
+  if (args.search != null && args.search.trim() !== '' && search == null) {
+    throw new BadInputError('`search` has no searchable words', [{ field: 'search', message: 'no words' }]);
+  }
+  if (search != null) {
+    const fwd = !plan.backward;
+    const variant = { DIR: fwd ? 'DESC' : 'ASC', CMP: fwd ? '<' : '>', DIRID: fwd ? 'ASC' : 'DESC', CMPID: fwd ? '>' : '<' } as const;
+    const params = { ...filter, search, searchLimit: int(SEARCH_LIMIT), afterKey: plan.cursor?.k ?? null, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+    const rows = await ctx.db.read('actors/search-page', params, variant);
+    return toPage(rows, plan, (r: Row) => ({ k: r.k, id: r.actor.id }), () => countActors(ctx, 'actors/search-count', { ...filter, search, searchLimit: int(SEARCH_LIMIT) }), toActorRow);
+  }
+  const field = args.orderBy?.field ?? ActorOrderField.NAME;
+  const direction = args.orderBy?.direction ?? 'ASC';
+  const isTime = field !== ActorOrderField.NAME;
+  const afterKey = plan.cursor ? (isTime ? dateTimeParam(new Date(String(plan.cursor.k))) : plan.cursor.k) : null;
+  if (plan.cursor && (isTime ? Number.isNaN(new Date(String(plan.cursor.k)).getTime()) : typeof plan.cursor.k !== 'string')) {
+    throw new BadInputError('The cursor was made for another `orderBy`', [{ field: plan.backward ? 'before' : 'after', message: 'cursor/order mismatch' }]);
+  }
+  const params = { ...filter, orderField: field, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+  const rows = await ctx.db.read('actors/page', params, orderKeywords(direction, plan.backward));
+  const keyOf = (r: Row) => ({ k: r.k instanceof Date ? r.k.toISOString() : r.k, id: r.actor.id });
+  return toPage(rows, plan, keyOf, () => countActors(ctx, 'actors/count', filter), toActorRow);
+}
+
+const toActorRow = (r: Row): Actor => toActor(r.actor);
+
+async function countActors(ctx: Context, query: string, params: Record<string, unknown>): Promise<number> {
+  const [row] = await ctx.db.read(query, params);
+  return row?.total ?? 0;
+}
+
+/** Batch loader body: actors by id, in the order asked (null where none). */
+export async function actorsByIds(ctx: Pick<Context, 'db'>, ids: readonly string[]): Promise<(Actor | null)[]> {
+  const rows = await ctx.db.read('actors/by-ids', { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [r.actor.id as string, toActor(r.actor)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+function actorProps(input: CreateActorInput | UpdateActorInput): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const key of ['name', 'kind', 'sector', 'description', 'territory', 'tags', 'externalId', 'email', 'phone'] as const) {
+    const v = (input as Record<string, unknown>)[key];
+    if (v !== undefined) props[key] = typeof v === 'string' && key !== 'externalId' ? v.trim() : v;
+  }
+  if (Array.isArray(props.tags)) props.tags = [...new Set(props.tags as string[])];
+  return props;
+}
+
+export async function createActor(ctx: Context, input: CreateActorInput): Promise<Actor> {
+  const required = writableSource(ctx.principal, input.source ?? null, 'createActor');
+  const source = input.source ?? required ?? 'api';
+  const props: Record<string, unknown> = { ...actorProps(input), id: newId('Actor'), source, tags: input.tags ? [...new Set(input.tags)] : [] };
+  if (props.email != null || props.phone != null) {
+    if (input.kind !== 'PERSON') throw new BadInputError('Only a PERSON may carry email or phone', [{ field: props.email != null ? 'input.email' : 'input.phone', message: 'personal data on a non-person' }]);
+  }
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('actors/create', { props });
+    const actor = toActor(row.actor);
+    await recordChanges(tx, [eventFor('Actor', 'CREATE', actor)]);
+    return actor;
+  });
+}
+
+export async function updateActor(ctx: Context, id: string, input: UpdateActorInput, expectedVersion: number | null | undefined): Promise<Actor> {
+  const requiredSource = writableSource(ctx.principal, null, 'updateActor');
+  const set = actorProps(input);
+  for (const k of ['name', 'kind', 'sector'] as const) {
+    if (k in set && set[k] == null) throw new BadInputError(`\`${k}\` cannot be null`, [{ field: `input.${k}`, message: 'required field' }]);
+  }
+  if ('tags' in set && set.tags == null) set.tags = [];
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('actors/update', { id, set, expectedVersion: expectedVersion ?? null, requiredSource });
+    if (!row) throw new NotFoundError('Actor', id);
+    if (!row.allowed) throw new ForbiddenError(`updateActor: actor ${id} belongs to another source; this PARTNER key may only change source ${JSON.stringify(requiredSource)}`, ['EDITOR', 'ADMIN']);
+    if (!row.fresh) throw new ConflictError(`Actor ${id} is at version ${row.current}, not ${expectedVersion}: reload it and apply your change again`, { currentVersion: row.current });
+    const actor = toActor(row.actor);
+    if ((actor.email != null || actor.phone != null) && actor.kind !== 'PERSON') {
+      throw new BadInputError('Only a PERSON may carry email or phone', [{ field: 'input.kind', message: 'personal data on a non-person' }]);
+    }
+    if (row.changed.length > 0) await recordChanges(tx, [eventFor('Actor', 'UPDATE', actor)]);
+    return actor;
+  });
+}
+
+export interface DeleteOutcome {
+  id: string;
+  removedBonds: number;
+  removedParticipations: number;
+}
+
+export async function deleteActor(ctx: Context, id: string): Promise<DeleteOutcome> {
+  const requiredSource = writableSource(ctx.principal, null, 'deleteActor');
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('actors/delete', { id, requiredSource });
+    if (!row) {
+      const [owner] = await tx.run('actors/source-of', { id });
+      if (!owner) throw new NotFoundError('Actor', id);
+      throw new ForbiddenError(`deleteActor: actor ${id} belongs to another source; this PARTNER key may only delete source ${JSON.stringify(requiredSource)}`, ['EDITOR', 'ADMIN']);
+    }
+    if (row.actor.kind === 'PERSON') await tx.run('changes/redact', { id });
+    await recordChanges(tx, [
+      ...row.bonds.map((b: Row) => eventFor('Bond', 'DELETE', b)),
+      ...row.participations.map((p: Row) => eventFor('Participation', 'DELETE', { ...p, source: row.actor.source })),
+      eventFor('Actor', 'DELETE', row.actor),
+    ]);
+    return { id, removedBonds: row.bonds.length, removedParticipations: row.participations.length };
+  });
+}

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Actor } from '../actors/actor.type';
+import { Bond, BondConnection, type BondRecord } from './bond.type';
+import { BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
+import { createBond, deleteBond, listBonds, updateBond } from './bond.service';
+import { DeletePayload } from '../common/delete.type';
+
+@Resolver(() => Bond)
+export class BondResolver {
+  @Query(() => Bond, { nullable: true, description: 'One bond by id; null when there is none.' })
+  bond(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.bond.load(id);
+  }
+
+  @Query(() => BondConnection, { description: 'Bonds, filtered, as a Relay connection (max 100 a page).' })
+  bonds(@Args(() => BondsArgs) args: BondsArgs, @Ctx() ctx: Context) {
+    return listBonds(ctx, args);
+  }
+
+  @FieldResolver(() => Actor, { description: 'The actor the tie starts from.' })
+  from(@Root() bond: BondRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.load(bond.fromId);
+  }
+
+  @FieldResolver(() => Actor, { description: 'The actor the tie goes to.' })
+  to(@Root() bond: BondRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.load(bond.toId);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The end of the bond that is not `actor` (handy when listing an actor\'s bonds); null when `actor` is neither end.' })
+  other(@Root() bond: BondRecord, @Arg('actor', () => ID) actor: string, @Ctx() ctx: Context) {
+    if (actor === bond.fromId) return ctx.loaders.actor.load(bond.toId);
+    if (actor === bond.toId) return ctx.loaders.actor.load(bond.fromId);
+    return null;
+  }
+
+  @Mutation(() => Bond, { description: 'Creates a bond between two existing actors. Needs EDITOR or ADMIN (PARTNER: in its own source).' })
+  createBond(@Arg('input', () => CreateBondInput) input: CreateBondInput, @Ctx() ctx: Context) {
+    return createBond(ctx, input);
+  }
+
+  @Mutation(() => Bond, { description: 'Updates a bond. With `expectedVersion`, fails with CONFLICT when the bond changed meanwhile.' })
+  updateBond(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBondInput) input: UpdateBondInput,
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ) {
+    return updateBond(ctx, id, input, expectedVersion);
+  }
+
+  @Mutation(() => DeletePayload, { description: 'Deletes a bond.' })
+  async deleteBond(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
+    const out = await deleteBond(ctx, id);
+    return { id: out.id, deleted: true, removedBonds: 1, removedParticipations: 0 };
+  }
+}

@@ -1,0 +1,194 @@
+import { int } from '../db/values';
+import type { Context } from '../context';
+import type { Row } from '../db/database';
+import { dateParam, dateTimeParam, listParam } from '../common/args';
+import { newId } from '../common/ids';
+import { orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
+import { BondDirection, BondKind } from '../common/enums';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { writableSource } from '../auth/roles';
+import { eventFor, recordChanges } from '../changes/change.recorder';
+import type { BondRecord } from './bond.type';
+import type { ActorBondsArgs, BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
+
+/** Kinds that are symmetric unless said otherwise. */
+const SYMMETRIC = new Set<BondKind>([BondKind.COLLABORATES_WITH, BondKind.CO_MANAGES]);
+export const defaultDirected = (kind: BondKind): boolean => !SYMMETRIC.has(kind);
+
+export function toBond(row: Record<string, any>): BondRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fromId: row.from,
+    toId: row.to,
+    directed: row.directed ?? defaultDirected(row.kind),
+    weight: row.weight ?? null,
+    since: row.since ?? null,
+    until: row.until ?? null,
+    description: row.description ?? null,
+    source: row.source,
+    externalId: row.externalId ?? null,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function bondsByIds(ctx: Pick<Context, 'db'>, ids: readonly string[]): Promise<(BondRecord | null)[]> {
+  const rows = await ctx.db.read('bonds/by-ids', { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [r.bond.id as string, toBond(r.bond)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function listBonds(ctx: Context, args: BondsArgs): Promise<ConnectionResult<BondRecord>> {
+  const plan = planPage(args, ctx.config.MAX_PAGE_SIZE);
+  const f = args.filter;
+  const filter = {
+    kinds: listParam(f?.kinds),
+    source: f?.source ?? null,
+    actor: f?.actor ?? null,
+    validOn: dateParam(f?.validOn),
+    updatedSince: dateTimeParam(f?.updatedSince),
+  };
+  const rows = await ctx.db.read('bonds/page', { ...filter, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) }, orderKeywords('ASC', plan.backward));
+  return toPage(
+    rows,
+    plan,
+    (r: Row) => ({ k: null, id: r.bond.id }),
+    async () => (await ctx.db.read('bonds/count', filter))[0]?.total ?? 0,
+    (r: Row) => toBond(r.bond),
+  );
+}
+
+/** Key of the per-request bonds-of-actor loader: the actor and the page arguments. */
+export interface ActorBondsKey {
+  actorId: string;
+  args: ActorBondsArgs;
+}
+
+/**
+ * Loader body for `Actor.bonds`: one query for every actor of the batch that shares the same
+ * arguments (a page of 50 actors asking for their first 20 bonds is one round trip).
+ */
+export async function bondsOfActors(ctx: Context, keys: readonly ActorBondsKey[]): Promise<ConnectionResult<BondRecord>[]> {
+  const groups = new Map<string, ActorBondsKey[]>();
+  for (const k of keys) {
+    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction]);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
+  }
+  const results = new Map<ActorBondsKey, ConnectionResult<BondRecord>>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { args } = group[0];
+      const plan = planPage(args as PageArgs, ctx.config.MAX_PAGE_SIZE);
+      const ids = [...new Set(group.map((k) => k.actorId))];
+      const params = { ids, kinds: listParam(args.kinds), direction: args.direction ?? BondDirection.BOTH, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+      const rows = await ctx.db.read('bonds/of-actors', params, orderKeywords('ASC', plan.backward));
+      const byActor = new Map(rows.map((r) => [r.aid as string, r.bonds as Row[]]));
+      for (const k of group) {
+        const bonds = byActor.get(k.actorId) ?? [];
+        const total = () => ctx.loaders.bondCount.load({ actorId: k.actorId, kinds: args.kinds ?? null, direction: args.direction ?? BondDirection.BOTH });
+        results.set(k, toPage(bonds, plan, (b) => ({ k: null, id: b.id }), total, toBond));
+      }
+    }),
+  );
+  return keys.map((k) => results.get(k)!);
+}
+
+export interface BondCountKey {
+  actorId: string;
+  kinds: BondKind[] | null;
+  direction: BondDirection;
+}
+
+/** Loader body for bond counts, batched per (kinds, direction). */
+export async function bondCounts(ctx: Pick<Context, 'db'>, keys: readonly BondCountKey[]): Promise<number[]> {
+  const groups = new Map<string, BondCountKey[]>();
+  for (const k of keys) {
+    const g = JSON.stringify([k.kinds, k.direction]);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
+  }
+  const out = new Map<BondCountKey, number>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const rows = await ctx.db.read('bonds/count-of-actors', { ids: [...new Set(group.map((k) => k.actorId))], kinds: listParam(group[0].kinds), direction: group[0].direction });
+      const byActor = new Map(rows.map((r) => [r.aid as string, r.total as number]));
+      for (const k of group) out.set(k, byActor.get(k.actorId) ?? 0);
+    }),
+  );
+  return keys.map((k) => out.get(k)!);
+}
+
+function checkDates(since: Date | null | undefined, until: Date | null | undefined, prefix: string): void {
+  if (since && until && until.getTime() < since.getTime()) {
+    throw new BadInputError('`until` is before `since`', [{ field: `${prefix}.until`, message: 'before since' }]);
+  }
+}
+
+export async function createBond(ctx: Context, input: CreateBondInput): Promise<BondRecord> {
+  const required = writableSource(ctx.principal, input.source ?? null, 'createBond');
+  if (input.from === input.to) throw new BadInputError('A bond needs two different actors', [{ field: 'input.to', message: 'same as from' }]);
+  checkDates(input.since, input.until, 'input');
+  const props = {
+    id: newId('Bond'),
+    kind: input.kind,
+    directed: input.directed ?? defaultDirected(input.kind),
+    weight: input.weight ?? null,
+    since: dateParam(input.since),
+    until: dateParam(input.until),
+    description: input.description?.trim() ?? null,
+    source: input.source ?? required ?? 'api',
+    externalId: input.externalId ?? null,
+  };
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('bonds/create', { from: input.from, to: input.to, props });
+    if (!row) {
+      const [{ found }] = await tx.run('bonds/endpoints', { ids: [input.from, input.to] });
+      const missing = input.from && !found.includes(input.from) ? 'from' : 'to';
+      throw new NotFoundError('Actor', missing === 'from' ? input.from : input.to);
+    }
+    const bond = toBond(row.bond);
+    await recordChanges(tx, [eventFor('Bond', 'CREATE', { ...row.bond })]);
+    return bond;
+  });
+}
+
+export async function updateBond(ctx: Context, id: string, input: UpdateBondInput, expectedVersion: number | null | undefined): Promise<BondRecord> {
+  const requiredSource = writableSource(ctx.principal, null, 'updateBond');
+  const set: Record<string, unknown> = {};
+  if (input.kind !== undefined) {
+    if (input.kind === null) throw new BadInputError('`kind` cannot be null', [{ field: 'input.kind', message: 'required field' }]);
+    set.kind = input.kind;
+  }
+  if (input.directed !== undefined) set.directed = input.directed ?? (input.kind ? defaultDirected(input.kind) : null);
+  if (input.weight !== undefined) set.weight = input.weight;
+  if (input.since !== undefined) set.since = dateParam(input.since);
+  if (input.until !== undefined) set.until = dateParam(input.until);
+  if (input.description !== undefined) set.description = input.description?.trim() ?? null;
+  if (input.externalId !== undefined) set.externalId = input.externalId;
+  checkDates(input.since, input.until, 'input');
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('bonds/update', { id, set, expectedVersion: expectedVersion ?? null, requiredSource });
+    if (!row) throw new NotFoundError('Bond', id);
+    if (!row.allowed) throw new ForbiddenError(`updateBond: bond ${id} belongs to another source; this PARTNER key may only change source ${JSON.stringify(requiredSource)}`, ['EDITOR', 'ADMIN']);
+    if (!row.fresh) throw new ConflictError(`Bond ${id} is at version ${row.current}, not ${expectedVersion}: reload it and apply your change again`, { currentVersion: row.current });
+    const bond = toBond(row.bond);
+    if (bond.since && bond.until && bond.until < bond.since) throw new BadInputError('`until` is before `since`', [{ field: 'input.until', message: 'before since' }]);
+    if (row.changed.length > 0) await recordChanges(tx, [eventFor('Bond', 'UPDATE', row.bond)]);
+    return bond;
+  });
+}
+
+export async function deleteBond(ctx: Context, id: string): Promise<{ id: string }> {
+  const requiredSource = writableSource(ctx.principal, null, 'deleteBond');
+  return ctx.db.write(async (tx) => {
+    const [row] = await tx.run('bonds/delete', { id, requiredSource });
+    if (!row) {
+      const [owner] = await tx.run('bonds/source-of', { id });
+      if (!owner) throw new NotFoundError('Bond', id);
+      throw new ForbiddenError(`deleteBond: bond ${id} belongs to another source; this PARTNER key may only delete source ${JSON.stringify(requiredSource)}`, ['EDITOR', 'ADMIN']);
+    }
+    await recordChanges(tx, [eventFor('Bond', 'DELETE', row.bond)]);
+    return { id };
+  });
+}

@@ -1,0 +1,13 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'What a delete removed.' })
+export class DeletePayload {
+  @Field(() => ID, { description: 'Id of the deleted record.' })
+  id!: string;
+  @Field({ description: 'Always true: a delete that cannot happen is an error instead.' })
+  deleted!: boolean;
+  @Field(() => Int, { description: 'Bonds removed with it (deleting an actor removes its bonds).' })
+  removedBonds!: number;
+  @Field(() => Int, { description: 'Participations removed with it.' })
+  removedParticipations!: number;
+}

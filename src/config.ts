@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const int = (def: number) => z.coerce.number().int().positive().default(def);
+
+/** Every setting the API reads, validated once at start-up. The README's "Settings" table mirrors it. */
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt://, neo4j://, or a +s/+ssc variant')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('neo4j'),
+  NEO4J_DATABASE: z.string().optional(),
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  AGENCEMENT_DATA_DIR: z.string().default('./.data'),
+  AGENCEMENT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  /** Page size cap for every connection. */
+  MAX_PAGE_SIZE: int(100),
+  /** Query bounds (see src/http/limits.ts). */
+  MAX_QUERY_DEPTH: int(12),
+  MAX_QUERY_COST: int(20000),
+  MAX_ALIASES: int(30),
+  MAX_ROOT_FIELDS: int(20),
+  MAX_BODY_BYTES: int(1_000_000),
+  MAX_SYNC_ITEMS: int(5000),
+  NEO4J_TX_TIMEOUT_MS: int(30000),
+  SHUTDOWN_TIMEOUT_MS: int(10000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads and validates the environment; throws one readable error listing every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const isProduction = (c: Config): boolean => c.NODE_ENV === 'production';

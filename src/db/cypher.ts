@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Root of the `cypher/` folder, from src/ or dist/ alike. */
+export const CYPHER_DIR = join(__dirname, '..', '..', 'cypher');
+
+const cache = new Map<string, string>();
+
+/**
+ * The text of a named query, e.g. `cypher('actors/by-ids')` reads `cypher/actors/by-ids.cypher`.
+ * Read once per process; every value reaches the database as a `$parameter`.
+ */
+export function cypher(name: string, variant?: Variant): string {
+  const key = variant ? `${name}|${Object.entries(variant).join('|')}` : name;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = stripComments(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
+    if (variant) text = applyVariant(text, variant, name);
+    cache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Keywords a query template may take in `{{SLOT}}` placeholders: sort direction and the matching
+ * comparison. A closed set, checked here, so that no caller can splice text into Cypher.
+ */
+export type Variant = Record<string, 'ASC' | 'DESC' | '<' | '>'>;
+const ALLOWED = new Set(['ASC', 'DESC', '<', '>']);
+
+function applyVariant(text: string, variant: Variant, name: string): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_m, slot: string) => {
+    const v = variant[slot];
+    if (!ALLOWED.has(v)) throw new Error(`cypher/${name}: no allowed keyword for {{${slot}}}`);
+    return v;
+  });
+}
+
+/** Reads every query once so that a missing file fails at start-up, not on a request. */
+export function preloadCypher(): number {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.cypher') ? [p] : [];
+    });
+  const files = walk(CYPHER_DIR).filter((p) => !relative(CYPHER_DIR, p).startsWith('migrations'));
+  for (const f of files) readFileSync(f, 'utf8');
+  return files.length;
+}
+
+function stripComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('//'))
+    .join('\n')
+    .trim();
+}
+
+/** Splits a migration file into its statements (separated by `;` at line end). */
+export function statements(text: string): string[] {
+  return stripComments(text)
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

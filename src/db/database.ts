@@ -1,0 +1,159 @@
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { cypher, type Variant } from './cypher';
+import { plain } from './values';
+import { toAppError } from '../errors';
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  /** Explicit database name; the server default when absent. */
+  database?: string;
+  txTimeoutMs: number;
+}
+
+export type Row = Record<string, any>;
+export type Params = Record<string, unknown>;
+
+/** Observes every query sent (for metrics and the round-trip tests). */
+export type QueryObserver = (name: string, ms: number, ok: boolean) => void;
+
+/** The one owner of the Neo4j driver. Everything else reaches the database through an Executor. */
+export class Database {
+  readonly driver: Driver;
+  private observers: QueryObserver[] = [];
+
+  constructor(readonly options: DatabaseOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 64,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 5_000,
+      userAgent: 'agencement/0.1',
+    });
+  }
+
+  onQuery(observer: QueryObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** @internal */
+  observe(name: string, ms: number, ok: boolean): void {
+    for (const o of this.observers) o(name, ms, ok);
+  }
+
+  session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  /** A request-scoped executor; `meta` is attached to every transaction (visible in Neo4j's query log). */
+  executor(meta: Record<string, string> = {}): Executor {
+    return new Executor(this, meta);
+  }
+
+  /** True when the database answers a trivial query within the driver's timeouts. */
+  async ping(): Promise<boolean> {
+    const s = this.session('READ');
+    try {
+      await s.executeRead((tx) => tx.run('RETURN 1'), { timeout: 2_000 });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await s.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A transaction handed to write work: runs named queries and returns plain rows. */
+export class Tx {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly executor: Executor,
+  ) {}
+
+  /** Runs `cypher/<name>.cypher` with parameters. */
+  run(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return this.executor.timed(name, async () => {
+      const res = await this.tx.run(cypher(name, variant), params);
+      return res.records.map((r) => plain(r.toObject()));
+    });
+  }
+
+  /** Runs literal Cypher text: only for migrations and test helpers, never with spliced values. */
+  runText(text: string, params: Params = {}): Promise<Row[]> {
+    return this.executor.timed('text', async () => {
+      const res = await this.tx.run(text, params);
+      return res.records.map((r) => plain(r.toObject()));
+    });
+  }
+}
+
+/**
+ * Runs queries for one request: read transactions for reads (routed to followers on a cluster),
+ * retried write transactions for writes, sessions always closed, driver errors mapped once here.
+ */
+export class Executor {
+  /** Number of transactions this executor ran: the "round trips" of a request. */
+  roundTrips = 0;
+
+  constructor(
+    readonly db: Database,
+    private readonly meta: Record<string, string>,
+  ) {}
+
+  /** One read transaction running one named query. */
+  async read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(name, params, variant));
+  }
+
+  /** One read transaction running several queries (one round trip is counted per query). */
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.db.session('READ');
+    try {
+      return await session.executeRead((tx) => work(new Tx(tx, this)), this.txConfig());
+    } catch (err) {
+      throw toAppError(err);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** One write transaction, retried on transient errors (deadlocks, leader switch) by the driver. */
+  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.db.session('WRITE');
+    try {
+      return await session.executeWrite((tx) => work(new Tx(tx, this)), this.txConfig());
+    } catch (err) {
+      throw toAppError(err);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** @internal */
+  async timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.roundTrips++;
+    const t0 = performance.now();
+    let ok = false;
+    try {
+      const out = await fn();
+      ok = true;
+      return out;
+    } finally {
+      this.db.observe(name, performance.now() - t0, ok);
+    }
+  }
+
+  private txConfig() {
+    return { timeout: this.db.options.txTimeoutMs, metadata: { app: 'agencement', ...this.meta } };
+  }
+}

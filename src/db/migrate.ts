@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CYPHER_DIR, statements } from './cypher';
+import type { Database } from './database';
+
+/**
+ * Applies `cypher/migrations/NNN_*.cypher` in order. Each statement is idempotent (IF NOT EXISTS,
+ * MERGE) and runs in its own auto-commit transaction, since schema changes cannot share one with
+ * writes; a `(:Migration)` node records what was applied. Returns the ids applied now.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  const dir = join(CYPHER_DIR, 'migrations');
+  const files = readdirSync(dir).filter((f) => /^\d{3}_.+\.cypher$/.test(f)).sort();
+  const session = db.session('WRITE');
+  const applied: string[] = [];
+  try {
+    const done = new Set<string>();
+    const known = await session.run('MATCH (m:Migration) RETURN m.id AS id').catch(() => null);
+    known?.records.forEach((r) => done.add(r.get('id') as string));
+    for (const file of files) {
+      const id = file.replace(/\.cypher$/, '');
+      for (const stmt of statements(readFileSync(join(dir, file), 'utf8'))) await session.run(stmt);
+      if (!done.has(id)) {
+        await session.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id });
+        applied.push(id);
+      }
+    }
+    await session.run('CALL db.awaitIndexes(60)');
+  } finally {
+    await session.close();
+  }
+  return applied;
+}

@@ -1,0 +1,127 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Every `extensions.code` the API can return (CONTRACT.md). */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Base of the API's own errors: a code, a message a person can act on, optional details. */
+export class AppError extends GraphQLError {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...details } });
+    this.name = code;
+  }
+}
+
+export interface InvalidField {
+  /** Path of the offending argument, e.g. `input.name` or `actors.3.kind`. */
+  field: string;
+  message: string;
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, invalid: InvalidField[] = []) {
+    super(ErrorCode.BAD_USER_INPUT, message, invalid.length ? { field: invalid[0].field, invalid } : {});
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${what} ${JSON.stringify(id)} does not exist`, { id });
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, details);
+  }
+}
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'This operation needs an API key: send `Authorization: Bearer <key>`') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message: string, requiredRoles: string[] = []) {
+    super(ErrorCode.FORBIDDEN, message, requiredRoles.length ? { requiredRoles } : {});
+  }
+}
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The database is unavailable; retry in a few seconds') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+export class QueryTooComplexError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, details);
+  }
+}
+
+/** Neo4j driver error codes meaning "the database cannot be reached right now". */
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * Maps anything thrown below the resolvers (driver errors, class-validator failures) to an AppError.
+ * Never throws. Unknown errors are returned as they are and become INTERNAL_SERVER_ERROR in `formatError`.
+ */
+export function toAppError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; message?: string; name?: string };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed/i.test(e?.message ?? '')) {
+    return new ServiceUnavailableError();
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError(duplicateMessage(e.message ?? ''));
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new QueryTooComplexError('The query ran longer than the database time limit (NEO4J_TX_TIMEOUT_MS); narrow its scope');
+  }
+  return err;
+}
+
+function duplicateMessage(driverMessage: string): string {
+  const m = /property `?(\w+)`? = '([^']*)'/.exec(driverMessage) ?? /`(\w+)` = '([^']*)'/.exec(driverMessage);
+  if (/externalId|source/.test(driverMessage)) {
+    return 'A record with this (source, externalId) already exists';
+  }
+  return m ? `A record with ${m[1]} ${JSON.stringify(m[2])} already exists` : 'A record with these unique values already exists';
+}
+
+/**
+ * Apollo `formatError`: known codes pass through; anything else is logged in full by the caller
+ * and shown as INTERNAL_SERVER_ERROR without internals (stack traces only in development).
+ */
+export function formatError(formatted: GraphQLFormattedError, raw: unknown, dev: boolean, log?: (err: unknown) => void): GraphQLFormattedError {
+  const original = raw instanceof GraphQLError ? (raw.originalError ?? raw) : raw;
+  const mapped = toAppError(original);
+  if (mapped instanceof AppError) {
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code as ErrorCode)) {
+    const { stacktrace: _s, ...rest } = formatted.extensions ?? {};
+    return dev ? formatted : { ...formatted, extensions: rest };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    // Malformed requests are the caller's to fix: keep Apollo's code, but say BAD_USER_INPUT-class.
+    const { stacktrace: _s, ...rest } = formatted.extensions ?? {};
+    return { ...formatted, extensions: dev ? formatted.extensions : rest };
+  }
+  log?.(original);
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: dev ? { code: ErrorCode.INTERNAL_SERVER_ERROR, stacktrace: formatted.extensions?.stacktrace } : { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Actor } from '../actors/actor.type';
+import { Operation } from '../operations/operation.type';
+import { Participation, type ParticipationRecord } from './participation.type';
+import { CreateParticipationInput } from './participation.input';
+import { createParticipation, deleteParticipation } from './participation.service';
+import { DeletePayload } from '../common/delete.type';
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => Actor)
+  actor(@Root() p: ParticipationRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.load(p.actorId);
+  }
+
+  @FieldResolver(() => Operation)
+  operation(@Root() p: ParticipationRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.operation.load(p.operationId);
+  }
+
+  @Mutation(() => Participation, { description: 'An actor joins an operation in a role. Needs EDITOR or ADMIN (PARTNER: for its own actors).' })
+  createParticipation(@Arg('input', () => CreateParticipationInput) input: CreateParticipationInput, @Ctx() ctx: Context) {
+    return createParticipation(ctx, input);
+  }
+
+  @Mutation(() => DeletePayload, { description: 'Removes a participation.' })
+  async deleteParticipation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
+    await deleteParticipation(ctx, id);
+    return { id, deleted: true, removedBonds: 0, removedParticipations: 1 };
+  }
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ActorResolver } from './actors/actor.resolver';
+import { BondResolver } from './bonds/bond.resolver';
+import { OperationResolver } from './operations/operation.resolver';
+import { IndicatorResolver } from './operations/indicator.resolver';
+import { CommonResolver } from './commons/common.resolver';
+import { ParticipationResolver } from './participations/participation.resolver';
+import { EventResolver } from './events/event.resolver';
+import { NodeResolver } from './node/node.resolver';
+import { DateTime } from './common/scalars';
+import { validateArgs } from './common/validation';
+
+export const RESOLVERS = [
+  NodeResolver,
+  ActorResolver,
+  BondResolver,
+  ParticipationResolver,
+  OperationResolver,
+  IndicatorResolver,
+  CommonResolver,
+  EventResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The executable schema (built once per process: type-graphql's metadata is global). */
+export function createSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...RESOLVERS],
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    validateFn: validateArgs,
+  });
+  return built;
+}

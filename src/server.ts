@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from './config';
+import { isProduction } from './config';
+import type { Database } from './db/database';
+import type { Context } from './context';
+import { createLoaders } from './loaders';
+import { createSchema } from './schema';
+import { KeyResolver } from './auth/key.service';
+import { AppError, ErrorCode, formatError } from './errors';
+import { createLogger, type Logger } from './logger';
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger?: Logger;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  schema: GraphQLSchema;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes Apollo. Leaves the driver open. */
+  stop(): Promise<void>;
+}
+
+/** Assembles the HTTP app: /graphql, /healthz, /readyz. */
+export async function startServer({ config, db, logger = createLogger(config) }: AppOptions, listenPort = config.PORT): Promise<RunningApp> {
+  const schema = await createSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const keys = new KeyResolver(db, config.AUTH_JWT_SECRET);
+  const dev = !isProduction(config);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: dev,
+    formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const up = await db.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+        let principal;
+        try {
+          principal = await keys.resolve(req.headers.authorization);
+        } catch (err) {
+          if (err instanceof AppError) {
+            const status = err.code === ErrorCode.UNAUTHENTICATED ? 401 : 503;
+            err.extensions.http = { status };
+          }
+          throw err;
+        }
+        const ctx = { requestId, principal, db: db.executor({ requestId }), config } as Context;
+        ctx.loaders = createLoaders(ctx);
+        return ctx;
+      },
+    }),
+  );
+
+  // Malformed bodies (invalid JSON, too large) get a GraphQL-shaped error, not an HTML page.
+  app.use((err: any, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const tooLarge = err.type === 'entity.too.large';
+    const status = tooLarge ? 413 : err.status && err.status < 500 ? err.status : 400;
+    const message = tooLarge
+      ? `The request body is larger than the limit of ${config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`
+      : err.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : String(err.message ?? 'Bad request');
+    res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    server,
+    apollo,
+    schema,
+    stop: () => apollo.stop(),
+  };
+}
