@@ -53,7 +53,7 @@ export function toLuceneQuery(search: string): string | null {
     .normalize('NFC')
     .replace(/[\u0000-\u001f]/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
+    .map((w) => w.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
     .filter((w) => w.replace(/\\/g, '').length > 0);
   if (!words.length) return null;
   // Every word must match (AND); the last one also as a prefix, for search-as-you-type.

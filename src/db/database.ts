@@ -34,8 +34,12 @@ export class Database {
     });
   }
 
-  onQuery(observer: QueryObserver): void {
+  /** Adds an observer; returns the function that removes it. */
+  onQuery(observer: QueryObserver): () => void {
     this.observers.push(observer);
+    return () => {
+      this.observers = this.observers.filter((o) => o !== observer);
+    };
   }
 
   /** @internal */

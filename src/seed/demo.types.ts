@@ -32,7 +32,7 @@ export type ParticipationRole =
   | 'CITIZEN';
 
 export interface DemoActor {
-  id: string; // 'act_' + 26 lowercase base32/hex chars
+  id: string; // 'act_' + 20 lowercase hex chars
   name: string;
   kind: ActorKind;
   sector: Sector;

@@ -1,0 +1,163 @@
+import { startTestApp, type TestApp } from '../helpers/app';
+
+/** The foundation, read side: the demo graph, Relay paging, search, node(id), batching. */
+describe('reading the TESR graph', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: true });
+  });
+  afterAll(() => t.stop());
+
+  it('serves the 9 operations with their seed names and 200+ actors', async () => {
+    const res = await t.gql(`{ operations { code name } actors(first: 5) { totalCount } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.operations.map((o: any) => o.name).sort()).toEqual(
+      [
+        'Gouvernance alimentaire',
+        'Valorisation de la forêt et filière bois',
+        "L'eau dans l'Audomarois",
+        'Stratégie énergétique',
+        'Lutte contre le diabète',
+        'Plan 100 000 Logements : rénovation thermique des bâtiments',
+        'Euralens et la Cité du Louvre',
+        'Lycée du 3e millénaire',
+        'Filière de démantèlement du nucléaire',
+      ].sort(),
+    );
+    expect(res.data.actors.totalCount).toBeGreaterThanOrEqual(200);
+  });
+
+  it('gives each operation its lead department, project lead, commons and indicators', async () => {
+    const res = await t.gql(`{ operation(code: "FOREST_WOOD") { name leadDepartment { kind } projectLead { kind } commons { code } indicators { name value unit } } }`);
+    const op = res.data.operation;
+    expect(op.leadDepartment.kind).toBe('DEPARTMENT');
+    expect(op.projectLead.kind).toBe('PERSON');
+    expect(op.commons.map((c: any) => c.code)).toContain('FOREST');
+    expect(op.indicators.find((i: any) => i.value === 1000)).toBeTruthy();
+  });
+
+  it('pages through every actor 50 at a time, forward and backward, each exactly once', async () => {
+    const q = `query($first: Int, $after: String, $last: Int, $before: String) {
+      actors(first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const forward: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 20; i++) {
+      const res: any = await t.gql(q, { first: 50, after });
+      expect(res.errors).toBeUndefined();
+      total = res.data.actors.totalCount;
+      forward.push(...res.data.actors.edges.map((e: any) => e.node.id));
+      expect(res.data.actors.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!res.data.actors.pageInfo.hasNextPage) break;
+      after = res.data.actors.pageInfo.endCursor;
+    }
+    expect(forward.length).toBe(total);
+    expect(new Set(forward).size).toBe(total);
+
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res: any = await t.gql(q, { last: 50, before });
+      const ids = res.data.actors.edges.map((e: any) => e.node.id);
+      backward.unshift(...ids);
+      if (!res.data.actors.pageInfo.hasPreviousPage) break;
+      before = res.data.actors.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it('sorts by name descending and pages consistently', async () => {
+    const res = await t.gql(`{ actors(first: 30, orderBy: { field: NAME, direction: DESC }) { edges { node { name } } pageInfo { endCursor } } }`);
+    const names = res.data.actors.edges.map((e: any) => e.node.name);
+    const sorted = [...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    expect(names).toEqual(sorted);
+    const next = await t.gql(`query($a: String) { actors(first: 1, after: $a, orderBy: { field: NAME, direction: DESC }) { edges { node { name } } } }`, { a: res.data.actors.pageInfo.endCursor });
+    expect(next.data.actors.edges[0].node.name <= names[names.length - 1]).toBe(true);
+  });
+
+  it('filters by sector, kind, operation, common, tags and territory', async () => {
+    const ops = await t.gql(`{ operation(code: "FOOD_GOVERNANCE") { id } }`);
+    const res = await t.gql(
+      `query($op: ID) {
+        citizens: actors(filter: { sectors: [CITIZENS] }, first: 100) { totalCount edges { node { sector } } }
+        depts: actors(filter: { kinds: [DEPARTMENT] }, first: 100) { totalCount edges { node { kind } } }
+        food: actors(filter: { operation: $op }, first: 100) { totalCount edges { node { operations { code } } } }
+        water: actors(filter: { common: "WATER" }, first: 1) { totalCount }
+        fictional: actors(filter: { tags: ["fictional"] }, first: 1) { totalCount }
+        audomarois: actors(filter: { territory: "Audomarois" }, first: 100) { totalCount edges { node { territory } } }
+      }`,
+      { op: ops.data.operation.id },
+    );
+    const d = res.data;
+    expect(d.citizens.totalCount).toBeGreaterThan(0);
+    expect(d.citizens.edges.every((e: any) => e.node.sector === 'CITIZENS')).toBe(true);
+    expect(d.depts.edges.every((e: any) => e.node.kind === 'DEPARTMENT')).toBe(true);
+    expect(d.food.totalCount).toBeGreaterThan(10);
+    expect(d.food.edges.every((e: any) => e.node.operations.some((o: any) => o.code === 'FOOD_GOVERNANCE'))).toBe(true);
+    expect(d.water.totalCount).toBeGreaterThan(0);
+    expect(d.fictional.totalCount).toBeGreaterThanOrEqual(200);
+    expect(d.audomarois.edges.every((e: any) => e.node.territory === 'Audomarois')).toBe(true);
+  });
+
+  it('finds French names without accents ("foret" → Forêt, "lycee" → Lycée)', async () => {
+    const res = await t.gql(`{ f: actors(search: "foret", first: 20) { totalCount edges { node { name description } } } l: actors(search: "lycee", first: 20) { edges { node { name } } } }`);
+    expect(res.data.f.totalCount).toBeGreaterThan(0);
+    expect(res.data.f.edges.some((e: any) => /forêt/i.test(e.node.name + ' ' + (e.node.description ?? '')))).toBe(true);
+    expect(res.data.l.edges.some((e: any) => /Lycée/.test(e.node.name))).toBe(true);
+  });
+
+  it('treats search text as words, never as query syntax', async () => {
+    const res = await t.gql(`{ actors(search: "forêt) OR (* AND \\"", first: 5) { totalCount } }`);
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('rejects oversized and contradictory page arguments and foreign cursors with BAD_USER_INPUT', async () => {
+    const big = await t.gql(`{ actors(first: 101) { totalCount } }`);
+    expect(big.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(big.errors![0].message).toMatch(/100/);
+    const neg = await t.gql(`{ actors(first: -1) { totalCount } }`);
+    expect(neg.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const both = await t.gql(`{ actors(first: 5, last: 5) { totalCount } }`);
+    expect(both.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const cursor = await t.gql(`{ actors(first: 5, after: "not-a-cursor") { totalCount } }`);
+    expect(cursor.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(cursor.errors![0].extensions!.field).toBe('after');
+  });
+
+  it('resolves every entity through node(id), and null for unknown or foreign ids', async () => {
+    const res = await t.gql(`{ operations { id commons { id } indicators { id } participations(first: 1) { edges { node { id } } } }
+      actors(first: 1, filter: { kinds: [ORGANIZATION] }) { edges { node { id bonds(first: 1) { edges { node { id } } } } } } events { id } }`);
+    const op = res.data.operations[0];
+    const actor = res.data.actors.edges[0].node;
+    const ids = [op.id, op.commons[0].id, op.indicators[0].id, op.participations.edges[0].node.id, actor.id, actor.bonds.edges[0].node.id, res.data.events[0].id];
+    for (const id of ids) {
+      const n = await t.gql(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
+      expect(n.errors).toBeUndefined();
+      expect(n.data.node.id).toBe(id);
+    }
+    const none = await t.gql(`{ a: node(id: "act_00000000000000000000") { id } b: node(id: "'; MATCH (n) DETACH DELETE n //") { id } c: actor(id: "nope") { id } }`);
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({ a: null, b: null, c: null });
+  });
+
+  it('costs the same few round trips for a page of 10 or 50 actors with bonds and operations (no N+1)', async () => {
+    const q = `query($n: Int) { actors(first: $n) { totalCount edges { node { id name
+      bonds(first: 20) { totalCount edges { node { kind from { name } to { name } } } }
+      operations { code commons { code } } participations { role } } } } }`;
+    const count = async (n: number) => {
+      let trips = 0;
+      const off = t.db.onQuery(() => trips++);
+      const res = await t.gql(q, { n });
+      off();
+      expect(res.errors).toBeUndefined();
+      expect(res.data.actors.edges.length).toBe(n);
+      return trips;
+    };
+    const ten = await count(10);
+    const fifty = await count(50);
+    expect(fifty).toBe(ten);
+    expect(fifty).toBeLessThanOrEqual(10);
+    console.log(`Cypher round trips for a page of 50 actors with bonds, ends, operations, commons: ${fifty}`);
+  });
+});
