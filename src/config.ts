@@ -21,7 +21,7 @@ const schema = z.object({
   MAX_PAGE_SIZE: int(100),
   /** Query bounds (see src/http/limits.ts). */
   MAX_QUERY_DEPTH: int(12),
-  MAX_QUERY_COST: int(20000),
+  MAX_QUERY_COST: int(10000),
   MAX_ALIASES: int(30),
   MAX_ROOT_FIELDS: int(20),
   MAX_BODY_BYTES: int(1_000_000),

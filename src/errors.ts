@@ -62,7 +62,7 @@ export class ServiceUnavailableError extends AppError {
 }
 export class QueryTooComplexError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super(ErrorCode.QUERY_TOO_COMPLEX, message, details);
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, { ...details, http: { status: 400 } });
   }
 }
 
@@ -105,7 +105,8 @@ export function formatError(formatted: GraphQLFormattedError, raw: unknown, dev:
   const original = raw instanceof GraphQLError ? (raw.originalError ?? raw) : raw;
   const mapped = toAppError(original);
   if (mapped instanceof AppError) {
-    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+    const { http: _http, ...extensions } = mapped.extensions;
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code as ErrorCode)) {

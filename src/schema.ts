@@ -9,6 +9,8 @@ import { CommonResolver } from './commons/common.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
 import { EventResolver } from './events/event.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { SyncResolver } from './sync/sync.resolver';
+import { ChangeResolver } from './changes/change.resolver';
 import { DateTime } from './common/scalars';
 import { validateArgs } from './common/validation';
 
@@ -21,6 +23,8 @@ export const RESOLVERS = [
   IndicatorResolver,
   CommonResolver,
   EventResolver,
+  SyncResolver,
+  ChangeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
