@@ -1,6 +1,6 @@
 /** Two projects: `unit` (pure logic, no database) and `integration` (`*.int.test.ts`, a real Neo4j
  * started once per run by test/global-setup.ts). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   projects: [
     {

@@ -16,6 +16,7 @@ import { createSchema } from './schema';
 import { KeyResolver } from './auth/key.service';
 import { AppError, ErrorCode, formatError } from './errors';
 import { createLogger, type Logger } from './logger';
+import { limitsPlugin } from './http/limits';
 
 export interface AppOptions {
   config: Config;
@@ -47,7 +48,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     introspection: true,
     includeStacktraceInErrorResponses: dev,
     formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config)],
   });
   await apollo.start();
 
