@@ -52,7 +52,8 @@ export class UnauthenticatedError extends AppError {
 }
 export class ForbiddenError extends AppError {
   constructor(message: string, requiredRoles: string[] = []) {
-    super(ErrorCode.FORBIDDEN, message, requiredRoles.length ? { requiredRoles } : {});
+    const says = requiredRoles.every((r) => message.includes(r));
+    super(ErrorCode.FORBIDDEN, says ? message : `${message} (allowed to role ${requiredRoles.join(', ')})`, requiredRoles.length ? { requiredRoles } : {});
   }
 }
 export class ServiceUnavailableError extends AppError {
