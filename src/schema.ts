@@ -11,6 +11,7 @@ import { EventResolver } from './events/event.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { SyncResolver } from './sync/sync.resolver';
 import { ChangeResolver } from './changes/change.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { DateTime } from './common/scalars';
 import { validateArgs } from './common/validation';
 
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   EventResolver,
   SyncResolver,
   ChangeResolver,
+  AnalyticsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,87 @@
+import type { Context } from '../context';
+import { dateParam, listParam } from '../common/args';
+import { graphVersion } from '../changes/change.service';
+import { requirePermission } from '../auth/roles';
+import { BadInputError } from '../errors';
+import type { MetricOptions, NetworkInput } from './metrics';
+import { analyticsCache } from './cache';
+import type { NetworkScope } from './scope.input';
+
+export interface ScopeActor {
+  id: string;
+  name: string;
+  kind: string;
+  sector: string;
+  department: string | null;
+  operations: string[];
+}
+
+export interface ScopeEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: string;
+  weight: number | null;
+}
+
+/** The network of a scope: its actors, the bonds among them, and how to analyse it. */
+export interface ScopeNetwork {
+  version: number;
+  scopeKey: string;
+  actors: ScopeActor[];
+  byId: Map<string, ScopeActor>;
+  edges: ScopeEdge[];
+  input: NetworkInput;
+  options: MetricOptions;
+}
+
+/** A canonical string of a scope, for cache keys. */
+export function scopeKey(scope: NetworkScope | null | undefined): string {
+  const s = scope ?? {};
+  const asOf = s.asOf ? new Date(s.asOf).toISOString().slice(0, 10) : null;
+  return JSON.stringify([s.operation ?? null, s.common ?? null, s.source ?? null, [...(s.tags ?? [])].sort(), [...(s.sectors ?? [])].sort(), asOf, [...(s.bondKinds ?? [])].sort(), !!s.directed, !!s.weighted]);
+}
+
+/** Checks access and returns the current graph version (part of every analytics cache key). */
+export async function analyticsVersion(ctx: Context, what: string): Promise<number> {
+  requirePermission(ctx.principal, 'runAnalytics', what);
+  return graphVersion(ctx);
+}
+
+/**
+ * Reads a scope's network with two queries (actors, then the bonds leaving them; the whole program
+ * reads all bonds at once), cached per graph version.
+ */
+export async function loadNetwork(ctx: Context, scope: NetworkScope | null | undefined, version: number): Promise<ScopeNetwork> {
+  const key = scopeKey(scope);
+  return analyticsCache.get(`net|${version}|${key}`, async () => {
+    const s = scope ?? {};
+    const asOf = dateParam(s.asOf);
+    const params = { source: s.source ?? null, sectors: listParam(s.sectors), tags: listParam(s.tags), operation: s.operation ?? null, common: s.common ?? null, asOf };
+    const whole = !params.source && !params.sectors && !params.tags && !params.operation && !params.common;
+    const [actorRows, bondRows] = await ctx.db.readTx(async (tx) => {
+      const a = await tx.run('analytics/scope-actors', params);
+      const kinds = listParam(s.bondKinds);
+      const b = whole ? await tx.run('analytics/all-bonds', { kinds, asOf }) : await tx.run('analytics/scope-bonds', { ids: a.map((r) => r.id), kinds, asOf });
+      return [a, b] as const;
+    });
+    if (params.operation && actorRows.length === 0) {
+      const [op] = await ctx.db.read('operations/by-code', { code: params.operation });
+      const [byId] = op ? [op] : await ctx.db.read('operations/by-ids', { ids: [params.operation] });
+      if (!byId) throw new BadInputError(`No operation ${JSON.stringify(params.operation)} (give an operation id or code)`, [{ field: 'scope.operation', message: 'unknown operation' }]);
+    }
+    const actors: ScopeActor[] = actorRows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, sector: r.sector, department: r.department ?? null, operations: [...new Set<string>(r.operations)].sort() }));
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    const edges: ScopeEdge[] = bondRows.filter((r) => byId.has(r.source) && byId.has(r.target)).map((r) => ({ id: r.id, source: r.source, target: r.target, kind: r.kind, weight: r.weight ?? null }));
+    const weighted = !!s.weighted;
+    return {
+      version,
+      scopeKey: key,
+      actors,
+      byId,
+      edges,
+      input: { nodes: actors.map((a) => a.id), edges: edges.map((e) => ({ source: e.source, target: e.target, weight: weighted ? (e.weight != null && e.weight > 0 ? e.weight : 1) : null })) },
+      options: { directed: !!s.directed, weighted },
+    };
+  });
+}
