@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../helpers/app';
+
+const karate = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'graphs', 'karate.json'), 'utf8'));
+const CLUB_SECTOR: Record<string, string> = { 'Mr. Hi': 'ECONOMIC', Officer: 'CIVIL_SOCIETY' };
+
+/**
+ * A textbook graph synced into Neo4j and analysed through GraphQL gives NetworkX's values
+ * (the fixture holds NetworkX's own output, written by bench/networkx_reference.py).
+ */
+describe('analytics through GraphQL on Zachary\'s karate club', () => {
+  let t: TestApp;
+  let analyst: string;
+  const idOf = new Map<string, string>();
+  const nodeOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: true });
+    analyst = await t.key('ANALYST');
+    const editor = await t.key('EDITOR');
+    const actors = karate.nodes.map((n: string) => ({ externalId: n, name: `Member ${n}`, kind: 'PERSON', sector: CLUB_SECTOR[karate.partition.groups[n]] }));
+    const a = await t.gql(`mutation($a: [ActorSyncInput!]!) { syncActors(source: "karate", actors: $a) { items { externalId id } } }`, { a: actors }, editor);
+    for (const i of a.data.syncActors.items) (idOf.set(i.externalId, i.id), nodeOf.set(i.id, i.externalId));
+    // Each tie twice (both directions) and weighted: the analysed simple graph must merge them.
+    const bonds = karate.edges.flatMap((e: any, i: number) => [
+      { externalId: `e${i}`, kind: 'COLLABORATES_WITH', from: { externalId: e.source }, to: { externalId: e.target }, weight: e.weight ?? 1 },
+      { externalId: `r${i}`, kind: 'INFORMS', from: { externalId: e.target }, to: { externalId: e.source } },
+    ]);
+    const b = await t.gql(`mutation($b: [BondSyncInput!]!) { syncBonds(source: "karate", bonds: $b) { created } }`, { b: bonds }, editor);
+    expect(b.errors).toBeUndefined();
+  });
+  afterAll(() => t.stop());
+
+  const scores = async (metric: string) => {
+    const res = await t.gql(`query($m: CentralityMetric!) { centrality(metric: $m, scope: { source: "karate" }, top: 1000) { score actor { id } } }`, { m: metric }, analyst);
+    expect(res.errors).toBeUndefined();
+    return new Map<string, number>(res.data.centrality.map((s: any) => [nodeOf.get(s.actor.id)!, s.score]));
+  };
+
+  it.each([
+    ['DEGREE', 'degree'],
+    ['CLOSENESS', 'closeness'],
+    ['BETWEENNESS', 'betweenness'],
+    ['EIGENVECTOR', 'eigenvector'],
+    ['PAGERANK', 'pagerank'],
+    ['CONSTRAINT', 'constraint'],
+    ['EFFECTIVE_SIZE', 'effective_size'],
+  ])('%s equals NetworkX to 1e-6', async (metric, key) => {
+    const got = await scores(metric);
+    const want = karate.metrics[key] as Record<string, number>;
+    expect(got.size).toBe(34);
+    for (const [node, value] of Object.entries(want)) expect(Math.abs(got.get(node)! - value)).toBeLessThan(1e-6);
+  });
+
+  it('ranks highest first (lowest first for CONSTRAINT) and honours top', async () => {
+    const res = await t.gql(`{ b: centrality(metric: BETWEENNESS, scope: { source: "karate" }, top: 3) { rank score actor { name } } c: centrality(metric: CONSTRAINT, scope: { source: "karate" }, top: 2) { score } }`, {}, analyst);
+    expect(res.data.b.map((s: any) => s.actor.name)).toEqual(['Member 0', 'Member 33', 'Member 32']);
+    expect(res.data.c[0].score).toBeLessThanOrEqual(res.data.c[1].score);
+  });
+
+  it('gives the club partition the modularity, E-I, Blau and brokerage NetworkX and sna give', async () => {
+    const res = await t.gql(`{ arrangement(scope: { source: "karate" }, groupBy: SECTOR) { actorCount bondCount density blau eiIndex modularity components centralization topBrokers { actor { id } coordinator itinerant gatekeeper representative liaison total } } }`, {}, analyst);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.arrangement;
+    expect(a.actorCount).toBe(34);
+    expect(a.bondCount).toBe(78);
+    expect(a.density).toBeCloseTo(karate.metrics.density, 9);
+    expect(a.modularity).toBeCloseTo(karate.partition.modularity, 9);
+    expect(a.eiIndex).toBeCloseTo(karate.partition.ei_index, 9);
+    expect(a.blau).toBeCloseTo(karate.partition.blau, 9);
+    expect(a.centralization).toBeCloseTo(karate.metrics.degree_centralization, 9);
+    for (const b of a.topBrokers) {
+      const { actor, ...roles } = b;
+      expect(roles).toEqual(karate.partition.brokerage[nodeOf.get(actor.id)!]);
+    }
+  });
+
+  it('answers the weighted and directed variants differently from the default', async () => {
+    const w = await t.gql(`{ centrality(metric: BETWEENNESS, scope: { source: "karate", weighted: true }, top: 1) { score } }`, {}, analyst);
+    expect(w.errors).toBeUndefined();
+    expect(w.data.centrality[0].score).not.toBeCloseTo(karate.metrics.betweenness['0'], 6);
+  });
+
+  it('answers arrangement for each of the 9 operations of the demo data, and a transversality series', async () => {
+    const ops = await t.gql(`{ operations { code } }`);
+    for (const { code } of ops.data.operations) {
+      const res = await t.gql(`query($c: ID!) { arrangement(scope: { operation: $c }) { actorCount bondCount density blau eiIndex modularity topBrokers { actor { name } total } } }`, { c: code }, analyst);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.arrangement.actorCount).toBeGreaterThan(5);
+      expect(res.data.arrangement.density).toBeGreaterThan(0);
+      expect(res.data.arrangement.blau).toBeGreaterThan(0);
+    }
+    const tr = await t.gql(`{ transversality { departments { name } operations { operation { code } departmentCount } matrix { sharedOperations bonds } series { year eiIndex modularity crossDepartmentBonds } } }`, {}, analyst);
+    expect(tr.errors).toBeUndefined();
+    const series = tr.data.transversality.series;
+    expect(series.length).toBeGreaterThanOrEqual(4);
+    expect(series.at(-1).crossDepartmentBonds).toBeGreaterThan(series[0].crossDepartmentBonds);
+    expect(series.at(-1).eiIndex).toBeGreaterThan(series[0].eiIndex);
+    expect(tr.data.transversality.operations).toHaveLength(9);
+  });
+
+  it('scopes by date: fewer bonds in 2012 than in 2015 for the food operation', async () => {
+    const q = `query($d: Date) { arrangement(scope: { operation: "FOOD_GOVERNANCE", asOf: $d }) { bondCount } }`;
+    const early = await t.gql(q, { d: '2012-06-30' }, analyst);
+    const late = await t.gql(q, { d: '2015-06-30' }, analyst);
+    expect(early.data.arrangement.bondCount).toBeLessThan(late.data.arrangement.bondCount);
+  });
+
+  it('finds shortest paths and ego networks, and reports unknown actors', async () => {
+    const path = await t.gql(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, scope: { source: "karate" }) { id } }`, { a: idOf.get('16'), b: idOf.get('26') }, analyst);
+    expect(path.data.shortestPath.map((a: any) => nodeOf.get(a.id))).toHaveLength(6);
+    const direct = await t.gql(`query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { id } }`, { a: idOf.get('0'), b: idOf.get('1') }, analyst);
+    expect(direct.data.shortestPath).toHaveLength(2);
+    const ego = await t.gql(`query($a: ID!) { egoNetwork(actor: $a, depth: 1) { nodes { id } edges { id } truncated } }`, { a: idOf.get('0') }, analyst);
+    expect(ego.data.egoNetwork.nodes).toHaveLength(17);
+    const missing = await t.gql(`{ egoNetwork(actor: "act_00000000000000000000") { truncated } }`, {}, analyst);
+    expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const deep = await t.gql(`query($a: ID!) { egoNetwork(actor: $a, depth: 9) { truncated } }`, { a: idOf.get('0') }, analyst);
+    expect(deep.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('needs ANALYST, EDITOR or ADMIN', async () => {
+    const anon = await t.gql(`{ centrality(metric: DEGREE) { score } }`);
+    expect(anon.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const viewer = await t.gql(`{ transversality { current { eiIndex } } }`, {}, await t.key('VIEWER'));
+    expect(viewer.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(viewer.errors![0].message).toMatch(/ANALYST/);
+  });
+
+  it('serves warm answers from the cache, and recomputes after any write', async () => {
+    const q = `{ centrality(metric: DEGREE, scope: { source: "karate" }, top: 1) { score actor { name } } }`;
+    await t.gql(q, {}, analyst);
+    let trips = 0;
+    const off = t.db.onQuery(() => trips++);
+    await t.gql(q, {}, analyst);
+    off();
+    expect(trips).toBeLessThanOrEqual(2); // graph version + the actor's row
+    const editor = await t.key('EDITOR');
+    await t.gql(`mutation { syncBonds(source: "karate", bonds: [{ externalId: "extra", kind: FUNDS, from: { externalId: "9" }, to: { externalId: "1" } }]) { created } }`, {}, editor);
+    const after = await t.gql(`{ centrality(metric: DEGREE, scope: { source: "karate" }, top: 34) { score actor { id } } }`, {}, analyst);
+    const nine = after.data.centrality.find((s: any) => s.actor.id === idOf.get('9'));
+    expect(nine.score).toBeCloseTo(karate.metrics.degree['9'] + 1 / 33, 9);
+  });
+});
