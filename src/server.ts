@@ -17,6 +17,7 @@ import { KeyResolver } from './auth/key.service';
 import { AppError, ErrorCode, formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
+import { exportRouter } from './http/export.route';
 
 export interface AppOptions {
   config: Config;
@@ -59,6 +60,8 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' });
   });
+
+  app.use('/export', exportRouter(db, config, keys));
 
   app.use(
     '/graphql',

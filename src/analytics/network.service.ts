@@ -22,6 +22,8 @@ export interface ScopeEdge {
   target: string;
   kind: string;
   weight: number | null;
+  since: string | null;
+  until: string | null;
 }
 
 /** The network of a scope: its actors, the bonds among them, and how to analyse it. */
@@ -72,7 +74,7 @@ export async function loadNetwork(ctx: Context, scope: NetworkScope | null | und
     }
     const actors: ScopeActor[] = actorRows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, sector: r.sector, department: r.department ?? null, operations: [...new Set<string>(r.operations)].sort() }));
     const byId = new Map(actors.map((a) => [a.id, a]));
-    const edges: ScopeEdge[] = bondRows.filter((r) => byId.has(r.source) && byId.has(r.target)).map((r) => ({ id: r.id, source: r.source, target: r.target, kind: r.kind, weight: r.weight ?? null }));
+    const edges: ScopeEdge[] = bondRows.filter((r) => byId.has(r.source) && byId.has(r.target)).map((r) => ({ id: r.id, source: r.source, target: r.target, kind: r.kind, weight: r.weight ?? null, since: r.since ?? null, until: r.until ?? null }));
     const weighted = !!s.weighted;
     return {
       version,

@@ -1,0 +1,64 @@
+import type { Context } from '../context';
+import { analyticsVersion, loadNetwork } from './network.service';
+import { betweennessCentrality, betweennessCentralityParallel, closenessCentrality, constraint, degreeCentrality, eigenvectorCentrality, louvain, pagerank } from './metrics';
+import { analyticsCache } from './cache';
+import type { NetworkScope } from './scope.input';
+import type { ExportNetwork } from './formats';
+
+/**
+ * The scope's network with every actor's attributes and scores (degree, closeness, betweenness,
+ * eigenvector, PageRank, constraint, Louvain community), for Gephi, NetworkX and spreadsheets.
+ */
+export async function exportNetwork(ctx: Context, scope: NetworkScope | null | undefined): Promise<ExportNetwork> {
+  const version = await analyticsVersion(ctx, 'export');
+  const net = await loadNetwork(ctx, scope, version);
+  return analyticsCache.get(`export|${version}|${net.scopeKey}`, async () => {
+    const { input, options } = net;
+    const n = input.nodes.length;
+    const between = n >= 2000 ? await betweennessCentralityParallel(input, options) : betweennessCentrality(input, options);
+    const scores = {
+      degree: degreeCentrality(input, options),
+      closeness: closenessCentrality(input, options),
+      betweenness: between,
+      eigenvector: eigenvectorCentrality(input, options),
+      pagerank: pagerank(input, options),
+      constraint: constraint(input, options),
+    };
+    const community = n ? louvain(input, { ...options, seed: 42 }).communities : new Map<string, number>();
+    const num = (x: number | undefined) => (x == null || !Number.isFinite(x) ? null : x);
+    return {
+      directed: !!options.directed,
+      nodeAttributes: [
+        { name: 'kind', type: 'string' },
+        { name: 'sector', type: 'string' },
+        { name: 'department', type: 'string' },
+        { name: 'operations', type: 'string' },
+        { name: 'degree', type: 'double' },
+        { name: 'closeness', type: 'double' },
+        { name: 'betweenness', type: 'double' },
+        { name: 'eigenvector', type: 'double' },
+        { name: 'pagerank', type: 'double' },
+        { name: 'constraint', type: 'double' },
+        { name: 'community', type: 'integer' },
+      ],
+      nodes: net.actors.map((a) => ({
+        id: a.id,
+        label: a.name,
+        attributes: {
+          kind: a.kind,
+          sector: a.sector,
+          department: a.department,
+          operations: a.operations.join(';') || null,
+          degree: num(scores.degree.get(a.id)),
+          closeness: num(scores.closeness.get(a.id)),
+          betweenness: num(scores.betweenness.get(a.id)),
+          eigenvector: num(scores.eigenvector.get(a.id)),
+          pagerank: num(scores.pagerank.get(a.id)),
+          constraint: num(scores.constraint.get(a.id)),
+          community: community.get(a.id) ?? null,
+        },
+      })),
+      edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
+    };
+  });
+}
