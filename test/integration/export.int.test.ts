@@ -57,8 +57,8 @@ describe('network exports', () => {
     expect(new Set(nl.links.map((l: any) => l.key))).toEqual(expected.edges);
     writeFileSync(join(dir, 'n.json'), json.text);
 
-    const nodes = parse((await get('nodes.csv')).text, { columns: true });
-    const edges = parse((await get('edges.csv')).text, { columns: true });
+    const nodes: any[] = parse((await get("nodes.csv")).text, { columns: true });
+    const edges: any[] = parse((await get("edges.csv")).text, { columns: true });
     expect(new Set(nodes.map((n: any) => n.id))).toEqual(expected.nodes);
     expect(new Set(edges.map((e: any) => e.id))).toEqual(expected.edges);
     expect(Object.keys(nodes[0])).toEqual(expect.arrayContaining(['label', 'sector', 'degree', 'betweenness']));
