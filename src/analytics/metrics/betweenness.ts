@@ -22,9 +22,10 @@ export interface BetweennessOptions extends MetricOptions {
  *
  * Rescaling follows NetworkX 3.6: normalized values are divided by (n-1)(n-2) (ordered pairs, so
  * the undirected value equals dividing the unordered count by (n-1)(n-2)/2); unnormalized undirected
- * values are halved. With `k` pivots, NetworkX ≥ 3.5 scales sampled sources by 1/((k-1)(n-2)) and
- * the others by 1/(k(n-2)) (normalized), no longer n/k for all — this implementation does the same,
- * and samples the same pivots as NetworkX for the same seed and node order.
+ * values are halved. With `k` pivots, NetworkX 3.6 scales the sampled sources by 1/((k-1)(n-2)) and
+ * the other nodes by 1/(k(n-2)) (normalized) — earlier releases scaled every node by n/k — and so
+ * does this implementation, which also samples the same pivots as NetworkX for the same integer
+ * seed and node order (see python-random.ts).
  */
 export function betweennessCentrality(input: NetworkInput, opts: BetweennessOptions = {}): Scores {
   const csr = buildCsr(input, opts);

@@ -1,6 +1,7 @@
 /**
  * Shortest-path kernels on typed arrays: Brandes' betweenness accumulation and distance sums for
- * closeness, each unweighted (BFS) or weighted (Dijkstra, weight = length).
+ * closeness, each unweighted (BFS; 32 sources at a time for distance sums) or weighted (Dijkstra,
+ * weight = length).
  *
  * This module imports nothing, so that a worker thread can load it alone (see
  * betweenness-parallel.ts). The inner loops touch only preallocated typed arrays.
