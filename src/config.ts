@@ -29,6 +29,8 @@ const schema = z.object({
   NEO4J_TX_TIMEOUT_MS: int(30000),
   SHUTDOWN_TIMEOUT_MS: int(10000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `true`: anonymous and VIEWER callers may run analytics and exports too (public dashboards). */
+  ANALYTICS_PUBLIC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

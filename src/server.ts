@@ -18,6 +18,7 @@ import { AppError, ErrorCode, formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
+import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 
 export interface AppOptions {
   config: Config;
@@ -62,6 +63,8 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   });
 
   app.use('/export', exportRouter(db, config, keys));
+  app.use('/explorer', explorerRouter());
+  app.get('/graphql', graphiqlHandler);
 
   app.use(
     '/graphql',
