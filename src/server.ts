@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
+import { Metrics, observabilityPlugin } from './http/metrics';
 
 export interface AppOptions {
   config: Config;
@@ -44,21 +45,27 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   const server = http.createServer(app);
   const keys = new KeyResolver(db, config.AUTH_JWT_SECRET);
   const dev = !isProduction(config);
+  const metrics = new Metrics(db);
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: dev,
     formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config), observabilityPlugin(metrics, logger)],
   });
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get('/readyz', async (_req, res) => {
     const up = await db.ping();
+    metrics.neo4jUp.set(up ? 1 : 0);
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' });
   });
 

@@ -22,6 +22,7 @@ export type QueryObserver = (name: string, ms: number, ok: boolean) => void;
 export class Database {
   readonly driver: Driver;
   private observers: QueryObserver[] = [];
+  private sessionObservers: Array<(delta: number) => void> = [];
 
   constructor(readonly options: DatabaseOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -42,16 +43,34 @@ export class Database {
     };
   }
 
+  /** Observes sessions opened (+1) and closed (−1): the connections a process holds. */
+  onSession(observer: (delta: number) => void): void {
+    this.sessionObservers.push(observer);
+  }
+
   /** @internal */
   observe(name: string, ms: number, ok: boolean): void {
     for (const o of this.observers) o(name, ms, ok);
   }
 
   session(mode: 'READ' | 'WRITE'): Session {
-    return this.driver.session({
+    const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    if (this.sessionObservers.length) {
+      for (const o of this.sessionObservers) o(1);
+      const close = session.close.bind(session);
+      let closed = false;
+      session.close = async () => {
+        if (!closed) {
+          closed = true;
+          for (const o of this.sessionObservers) o(-1);
+        }
+        return close();
+      };
+    }
+    return session;
   }
 
   /** A request-scoped executor; `meta` is attached to every transaction (visible in Neo4j's query log). */
