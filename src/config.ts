@@ -28,6 +28,8 @@ const schema = z.object({
   MAX_SYNC_ITEMS: int(5000),
   NEO4J_TX_TIMEOUT_MS: int(30000),
   SHUTDOWN_TIMEOUT_MS: int(10000),
+  /** On SIGTERM, how long /readyz says 503 while still serving, so load balancers stop routing first. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `true`: anonymous and VIEWER callers may run analytics and exports too (public dashboards). */
   ANALYTICS_PUBLIC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

@@ -47,10 +47,14 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => {
       logger.error('shutdown timed out (SHUTDOWN_TIMEOUT_MS); exiting');
       process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS);
+    }, config.SHUTDOWN_DELAY_MS + config.SHUTDOWN_TIMEOUT_MS);
     try {
+      app.markDraining();
+      await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_MS));
       await app.stop();
+      logger.info('HTTP drained: in-flight requests finished');
       await db.close();
+      logger.info('Neo4j driver closed');
       if (local) await local.stop();
       clearTimeout(timer);
       process.exit(0);

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
@@ -21,6 +20,9 @@ import { exportRouter } from './http/export.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
 
+/** Paths that are not counted as in-flight work (probes and scrapes). */
+const PROBES = new Set(['/metrics', '/healthz', '/readyz']);
+
 export interface AppOptions {
   config: Config;
   db: Database;
@@ -33,6 +35,8 @@ export interface RunningApp {
   server: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  /** Makes /readyz answer 503 (draining) while requests are still served. */
+  markDraining(): void;
   /** Stops accepting, lets in-flight requests finish (bounded), closes Apollo. Leaves the driver open. */
   stop(): Promise<void>;
 }
@@ -52,9 +56,25 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     introspection: true,
     includeStacktraceInErrorResponses: dev,
     formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config), observabilityPlugin(metrics, logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config), observabilityPlugin(metrics, logger)],
   });
   await apollo.start();
+
+  // Once draining, every response closes its connection, so that keep-alive clients let go.
+  const inFlight = new Set<Response>();
+  let draining = false;
+  app.use((req, res, next) => {
+    if (draining) res.setHeader('connection', 'close');
+    if (!PROBES.has(req.path)) {
+      inFlight.add(res);
+      metrics.inFlight.inc();
+      res.on('close', () => {
+        inFlight.delete(res);
+        metrics.inFlight.dec();
+      });
+    }
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -64,6 +84,10 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     res.send(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const up = await db.ping();
     metrics.neo4jUp.set(up ? 1 : 0);
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' });
@@ -121,6 +145,22 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     server,
     apollo,
     schema,
-    stop: () => apollo.stop(),
+    markDraining: () => {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    },
+    stop: async () => {
+      // Stop accepting; in-flight responses close their connections, idle ones close now; wait
+      // for the last in-flight request (at most SHUTDOWN_TIMEOUT_MS), then cut what is left.
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
   };
 }

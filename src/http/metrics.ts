@@ -12,6 +12,7 @@ export class Metrics {
   readonly errors = new Counter({ name: 'agencement_graphql_errors_total', help: 'GraphQL errors by extensions.code', labelNames: ['code'], registers: [this.registry] });
   readonly queries = new Histogram({ name: 'agencement_neo4j_query_duration_seconds', help: 'Neo4j query duration by query name (cypher/ file) and outcome', labelNames: ['query', 'outcome'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5], registers: [this.registry] });
   readonly sessions = new Gauge({ name: 'agencement_neo4j_sessions_in_use', help: 'Neo4j sessions (pooled connections) in use', registers: [this.registry] });
+  readonly inFlight = new Gauge({ name: 'agencement_http_in_flight_requests', help: 'HTTP requests received and not yet answered (probes excluded)', registers: [this.registry] });
   readonly neo4jUp = new Gauge({ name: 'agencement_neo4j_up', help: '1 when the last readiness check reached Neo4j', registers: [this.registry] });
 
   constructor(db: Database) {
