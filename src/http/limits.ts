@@ -41,6 +41,9 @@ function measure(doc: DocumentNode, op: OperationDefinitionNode): { depth: numbe
     let aliases = 0;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
+        // Introspection (__schema, __type) is bounded by the schema itself: tools' standard
+        // introspection query is deeper than any data query needs to be.
+        if (s.name.value.startsWith('__')) continue;
         const inner = walk(s.selectionSet);
         depth = Math.max(depth, s.selectionSet ? 1 + inner.depth : 1);
         aliases += inner.aliases + (s.alias ? 1 : 0);

@@ -1,0 +1,3 @@
+// Restores the change-feed position.
+MERGE (s:ChangeSequence {name: 'changes'})
+SET s.value = $value

@@ -1,0 +1,337 @@
+/**
+ * The network drawing: graphology graph + ForceAtlas2 layout (a fixed number of synchronous
+ * iterations from seeded positions: the same data gives the same picture) + sigma.js v4 (WebGL).
+ * Layouts are kept per scope, so moving the date slider adds and removes bonds without shuffling
+ * the actors around.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+import type { Category } from './colors';
+
+export interface DrawNode {
+  id: string;
+  label: string;
+  color: string;
+  category: string;
+  /** Centrality score (any scale); null when unknown. */
+  score: number | null;
+}
+
+export interface DrawEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface DrawInput {
+  /** Layouts are remembered under this key (the scope without its date). */
+  layoutKey: string;
+  nodes: DrawNode[];
+  edges: DrawEdge[];
+}
+
+interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  category: string;
+  forceLabel: boolean;
+  [key: string]: unknown;
+}
+
+type Point = { x: number; y: number };
+
+/** A small seeded PRNG, so that initial positions (hence layouts) do not depend on Math.random. */
+function seeded(text: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Node size from the score (square root: area follows the score), and forced labels on the biggest
+ * nodes so that the main actors stay named whatever the zoom.
+ */
+function applyScores(graph: Graph<NodeAttrs>, scores: Map<string, number | null>): void {
+  const n = graph.order;
+  const max = Math.max(0, ...[...scores.values()].map((v) => v ?? 0));
+  const minSize = n > 150 ? 2.5 : 4.5;
+  const maxSize = n > 150 ? 14 : 21;
+  graph.forEachNode((id) => {
+    const score = scores.get(id);
+    const k = max > 0 && score != null ? Math.sqrt(Math.max(score, 0) / max) : 0;
+    graph.mergeNodeAttributes(id, { size: minSize + k * (maxSize - minSize), forceLabel: false });
+  });
+  const ranked = graph
+    .filterNodes((id) => (scores.get(id) ?? 0) > 0)
+    .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || a.localeCompare(b));
+  for (const id of ranked.slice(0, 6)) graph.setNodeAttribute(id, 'forceLabel', true);
+}
+
+export class GraphView {
+  private sigma: Sigma | null = null;
+  private graph = new Graph<NodeAttrs>({ multi: true, type: 'undirected', allowSelfLoops: true });
+  private readonly layouts = new Map<string, Map<string, Point>>();
+  private selected: string | null = null;
+  private currentLayoutKey = '';
+
+  /** Called when the user clicks an actor (its id) or the background (null). */
+  onSelect: (id: string | null) => void = () => {};
+
+  constructor(private readonly container: HTMLElement) {}
+
+  get nodeCount(): number {
+    return this.graph.order;
+  }
+
+  get edgeCount(): number {
+    return this.graph.size;
+  }
+
+  has(id: string): boolean {
+    return this.graph.hasNode(id);
+  }
+
+  degree(id: string): number {
+    return this.graph.hasNode(id) ? this.graph.degree(id) : 0;
+  }
+
+  /** Where a node is drawn, in pixels from the graph container's top left (null when absent). */
+  viewportPosition(id: string): { x: number; y: number } | null {
+    if (!this.sigma || !this.graph.hasNode(id)) return null;
+    const a = this.graph.getNodeAttributes(id);
+    return this.sigma.graphToViewport({ x: a.x, y: a.y });
+  }
+
+  /** Names of the nodes whose label is drawn now (for tests and the PNG legend). */
+  displayedLabels(): string[] {
+    if (!this.sigma) return [];
+    return [...this.sigma.getNodeDisplayedLabels()].map((id) => this.graph.getNodeAttribute(id, 'label'));
+  }
+
+  private ensureSigma(): Sigma {
+    if (this.sigma) return this.sigma;
+    const sigma = new Sigma(this.graph as unknown as Graph, this.container, {
+      settings: {
+        // Sizes in screen pixels (sigma 4 defaults to graph units, which makes small scopes giant).
+        itemSizesReference: 'screen',
+        labelRenderedSizeThreshold: 9,
+        labelDensity: 0.5,
+        labelGridCellSize: 160,
+        hideEdgesOnMove: false,
+        stagePadding: 24,
+        minCameraRatio: 0.05,
+        maxCameraRatio: 4,
+        gestureTarget: 'graph',
+        // The network view may be hidden (transversality tab) while a new scope loads.
+        allowInvalidContainer: true,
+      },
+      styles: {
+        nodes: {
+          x: { attribute: 'x' },
+          y: { attribute: 'y' },
+          size: (a, s) => (s.isHovered || a.selected ? Number(a.size) * 1.25 + 2 : Number(a.size)),
+          color: (a, s, g) => (g.hasHighlighted && !s.isHighlighted ? '#dcdfe4' : String(a.color)),
+          label: { attribute: 'label' },
+          labelSize: (a) => (a.forceLabel || a.selected ? 13 : 11),
+          labelColor: (_a, s, g) => (g.hasHighlighted && !s.isHighlighted ? '#a0a4ab' : '#1d232b'),
+          labelVisibility: (a, s, g) => {
+            if (s.isHovered || a.selected) return 'visible';
+            if (g.hasHighlighted) return s.isHighlighted ? 'visible' : 'hidden';
+            return a.forceLabel ? 'visible' : 'auto';
+          },
+          depth: (a, s) => (s.isHovered || s.isHighlighted || a.selected ? 'topNodes' : 'nodes'),
+          backdropVisibility: (a, s) => (s.isHovered || a.selected ? 'visible' : 'hidden'),
+          backdropColor: '#ffffff',
+          backdropShadowColor: 'rgba(0, 0, 0, 0.35)',
+          backdropShadowBlur: 10,
+          backdropPadding: 5,
+          cursor: 'pointer',
+        },
+        edges: {
+          size: (_a, s) => (s.isHighlighted ? 1.6 : 0.7),
+          color: (_a, s, g) => (s.isHighlighted ? '#5b6472' : g.hasHighlighted ? '#eceef1' : '#c6cbd3'),
+          depth: (_a, s) => (s.isHighlighted ? 'topEdges' : 'edges'),
+        },
+        stage: { background: '#ffffff' },
+      },
+    });
+    sigma.on('clickNode', ({ node }) => this.onSelect(node));
+    sigma.on('clickStage', () => this.onSelect(null));
+    this.sigma = sigma;
+    return sigma;
+  }
+
+  /** Creates the renderer (WebGL context, shaders) ahead of the first drawing. */
+  prepare(): void {
+    this.ensureSigma();
+  }
+
+  /** Builds the graph, lays it out and renders it; returns the layout and first-frame times in ms. */
+  draw(input: DrawInput): { layoutMs: number; renderMs: number } {
+    const t0 = performance.now();
+    const graph = new Graph<NodeAttrs>({ multi: true, type: 'undirected', allowSelfLoops: true });
+    for (const node of input.nodes) {
+      graph.addNode(node.id, { x: 0, y: 0, size: 4, color: node.color, label: node.label, category: node.category, forceLabel: false });
+    }
+    for (const e of input.edges) {
+      if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addUndirectedEdgeWithKey(e.id, e.source, e.target);
+    }
+    applyScores(graph, new Map(input.nodes.map((n) => [n.id, n.score])));
+    this.layout(graph, input.layoutKey, input.nodes);
+    const layoutMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    const sigma = this.ensureSigma();
+    const scopeChanged = input.layoutKey !== this.currentLayoutKey;
+    this.currentLayoutKey = input.layoutKey;
+    this.graph = graph;
+    sigma.setGraph(graph as unknown as Graph);
+    if (scopeChanged) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    const keep = this.selected && graph.hasNode(this.selected) ? this.selected : null;
+    this.selected = null;
+    this.select(keep, false); // renders
+    return { layoutMs, renderMs: performance.now() - t1 };
+  }
+
+  /** Seeded start (by colour group, on a circle), then ForceAtlas2; reuses the scope's previous layout. */
+  private layout(graph: Graph<NodeAttrs>, key: string, nodes: DrawNode[]): void {
+    const known = this.layouts.get(key) ?? new Map<string, Point>();
+    const groups = [...new Set(nodes.map((n) => n.category))].sort();
+    let reused = 0;
+    graph.forEachNode((id, attrs) => {
+      const prev = known.get(id);
+      if (prev) {
+        graph.mergeNodeAttributes(id, { x: prev.x, y: prev.y });
+        reused++;
+        return;
+      }
+      const rand = seeded(id);
+      const g = groups.indexOf(attrs.category);
+      const angle = ((g + 0.15 + rand() * 0.7) / Math.max(groups.length, 1)) * 2 * Math.PI;
+      const radius = 40 + rand() * 60;
+      graph.mergeNodeAttributes(id, { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius });
+    });
+    const order = graph.order;
+    if (order > 1) {
+      const warm = reused >= order * 0.7;
+      const settings = forceAtlas2.inferSettings(graph as unknown as Graph);
+      // Inferred settings (strong gravity, slow-down by size) with gravity 1: stable in a few
+      // hundred iterations on the demo graphs, no far-flung low-degree actors.
+      forceAtlas2.assign(graph as unknown as Graph, {
+        iterations: warm ? 80 : order > 1000 ? 150 : 300,
+        settings: { ...settings, gravity: 1, barnesHutOptimize: order > 600, linLogMode: false, adjustSizes: false },
+      });
+    }
+    const saved = new Map(known);
+    graph.forEachNode((id, a) => saved.set(id, { x: a.x, y: a.y }));
+    this.layouts.set(key, saved);
+  }
+
+  /** Changes node sizes in place (another centrality) without a new layout. */
+  rescore(scores: Map<string, number | null>): void {
+    applyScores(this.graph, scores);
+    this.sigma?.refresh();
+  }
+
+  /** Changes node colours in place (legend toggle) without a new layout. */
+  recolor(colorOf: (id: string) => { color: string; category: string }): void {
+    this.graph.forEachNode((id) => this.graph.mergeNodeAttributes(id, colorOf(id)));
+    this.sigma?.refresh();
+  }
+
+  /** Highlights an actor and its neighbours (null clears), optionally moving the camera to it. */
+  select(id: string | null, focus = true): void {
+    const sigma = this.sigma;
+    if (!sigma) return;
+    const graph = this.graph;
+    if (this.selected && graph.hasNode(this.selected)) graph.setNodeAttribute(this.selected, 'selected', false);
+    sigma.setNodesState(graph.nodes(), { isHighlighted: false });
+    sigma.setEdgesState(graph.edges(), { isHighlighted: false });
+    this.selected = id && graph.hasNode(id) ? id : null;
+    if (this.selected) {
+      const sel = this.selected;
+      graph.setNodeAttribute(sel, 'selected', true);
+      sigma.setNodesState([sel, ...graph.neighbors(sel)], { isHighlighted: true });
+      sigma.setEdgesState(graph.edges(sel), { isHighlighted: true });
+      if (focus) {
+        const d = sigma.getNodeDisplayData(sel);
+        const camera = sigma.getCamera();
+        if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, 0.7) }, { duration: 350 });
+      }
+    }
+    sigma.refresh();
+  }
+
+  /** Camera: zoom in (factor < 1), out (> 1), or back to the whole graph (null). */
+  zoom(factor: number | null): void {
+    const camera = this.sigma?.getCamera();
+    if (!camera) return;
+    if (factor == null) void camera.reset({ duration: 250 });
+    else if (factor < 1) void camera.zoomIn({ duration: 200, factor: 1 / factor });
+    else void camera.zoomOut({ duration: 200, factor });
+  }
+
+  resize(): void {
+    this.sigma?.resize(true);
+    this.sigma?.refresh();
+  }
+
+  /**
+   * The view as a PNG data URL: sigma's canvas layers composited onto one canvas (rendered in the
+   * same task, so the WebGL buffer is still there), under a title, with the legend.
+   */
+  toPng(title: string, subtitle: string, legend: Category[]): string {
+    const sigma = this.ensureSigma();
+    sigma.refresh();
+    const { width, height } = sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const header = 56;
+    const out = document.createElement('canvas');
+    out.width = Math.round(width * ratio);
+    out.height = Math.round((height + header) * ratio);
+    const ctx = out.getContext('2d')!;
+    ctx.scale(ratio, ratio);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height + header);
+    for (const canvas of Array.from(this.container.querySelectorAll('canvas'))) {
+      if (canvas.width && canvas.height) ctx.drawImage(canvas, 0, header, width, height);
+    }
+    ctx.fillStyle = '#1d232b';
+    ctx.font = '600 18px system-ui, sans-serif';
+    ctx.fillText(title, 16, 26);
+    ctx.font = '13px system-ui, sans-serif';
+    ctx.fillStyle = '#59616d';
+    ctx.fillText(subtitle, 16, 46);
+    // Legend, bottom left.
+    const present = new Set(this.graph.mapNodes((_id, a) => a.category));
+    const items = legend.filter((c) => present.has(c.key));
+    const lh = 18;
+    const boxH = items.length * lh + 14;
+    let y = header + height - boxH - 10;
+    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillRect(8, y, 230, boxH);
+    y += 6;
+    ctx.font = '12px system-ui, sans-serif';
+    for (const c of items) {
+      ctx.fillStyle = c.color;
+      ctx.beginPath();
+      ctx.arc(20, y + lh / 2, 5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = '#1d232b';
+      ctx.fillText(c.label, 32, y + lh / 2 + 4);
+      y += lh;
+    }
+    return out.toDataURL('image/png');
+  }
+}
