@@ -53,14 +53,17 @@ export class ActorsArgs extends PageArgs {
 }
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_:.\-/ ]{0,63}$/u;
+/** Names and free texts: no control characters (tabs and newlines allowed in descriptions only). */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const NO_CONTROL_TEXT = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 @InputType({ description: 'A new actor.' })
 export class CreateActorInput {
-  @Field() @Length(1, 300) name!: string;
+  @Field() @Length(1, 300) @Matches(NO_CONTROL, { message: 'name must not contain control characters' }) name!: string;
   @Field(() => ActorKind) kind!: ActorKind;
   @Field(() => Sector) sector!: Sector;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) territory?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) @Matches(NO_CONTROL_TEXT, { message: 'description must not contain control characters' }) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(NO_CONTROL, { message: 'territory must not contain control characters' }) territory?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(TAG, { each: true, message: 'each tag must be 1-64 letters, digits or _:.-/ and spaces' }) tags?: string[] | null;
   @Field(() => String, { nullable: true, description: 'System of record; defaults to `api` (a PARTNER key: its own source).' })
   @IsOptional() @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'source must be 1-64 lowercase letters, digits, _ . -' }) source?: string | null;
@@ -71,11 +74,11 @@ export class CreateActorInput {
 
 @InputType({ description: 'Changes to an actor: omitted fields stay, null clears a nullable field.' })
 export class UpdateActorInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) @Matches(NO_CONTROL, { message: 'name must not contain control characters' }) name?: string | null;
   @Field(() => ActorKind, { nullable: true }) kind?: ActorKind | null;
   @Field(() => Sector, { nullable: true }) sector?: Sector | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) territory?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) @Matches(NO_CONTROL_TEXT, { message: 'description must not contain control characters' }) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(NO_CONTROL, { message: 'territory must not contain control characters' }) territory?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(TAG, { each: true, message: 'each tag must be 1-64 letters, digits or _:.-/ and spaces' }) tags?: string[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) externalId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;

@@ -12,7 +12,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { Context } from '../context';
-import { QueryTooComplexError } from '../errors';
+import { BadInputError, QueryTooComplexError } from '../errors';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 
 export type Limits = Pick<Config, 'MAX_QUERY_DEPTH' | 'MAX_QUERY_COST' | 'MAX_ALIASES' | 'MAX_ROOT_FIELDS'>;
@@ -77,6 +77,11 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
+          if (operation.operation === 'subscription') {
+            const err = new BadInputError('Subscriptions are not served: poll the `changes` feed for updates');
+            err.extensions.http = { status: 400 };
+            throw err;
+          }
           const rootFields = operation.selectionSet.selections.length;
           if (rootFields > limits.MAX_ROOT_FIELDS) {
             throw new QueryTooComplexError(`The operation asks for ${rootFields} root fields; the limit is ${limits.MAX_ROOT_FIELDS} (MAX_ROOT_FIELDS)`, { limit: limits.MAX_ROOT_FIELDS, actual: rootFields });

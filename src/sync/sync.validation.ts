@@ -24,6 +24,7 @@ export function validateActorItems(items: ActorSyncInput[]): InvalidField[] {
     const p = `actors.${i}`;
     checkKey(a.externalId, p, seen, i, out);
     if (!a.name?.trim() || a.name.length > 300) out.push({ field: `${p}.name`, message: 'must be 1-300 characters' });
+    else if (/[\u0000-\u001f\u007f]/.test(a.name)) out.push({ field: `${p}.name`, message: 'must not contain control characters' });
     if (a.description != null && a.description.length > 5000) out.push({ field: `${p}.description`, message: 'at most 5000 characters' });
     if (a.territory != null && a.territory.length > 200) out.push({ field: `${p}.territory`, message: 'at most 200 characters' });
     if (a.tags && (a.tags.length > 50 || a.tags.some((t) => !TAG.test(t)))) out.push({ field: `${p}.tags`, message: 'at most 50 tags of 1-64 letters, digits or _:.-/ and spaces' });

@@ -1,0 +1,127 @@
+/**
+ * A seeded generator of malformed and malicious HTTP requests against /graphql. Every case is
+ * built so that it must be rejected or be a harmless read: after any number of them the stored
+ * data must be exactly as before. Shared by test/integration/hostile.int.test.ts (a few hundred
+ * cases) and bench/hostile.ts (10,000+).
+ */
+export interface HostileCase {
+  kind: string;
+  /** Raw body (string) and content type: the request as a client would send it. */
+  body: string;
+  contentType: string;
+  /** Send the EDITOR key, so that mutations reach validation instead of stopping at auth. */
+  withKey: boolean;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const INJECTIONS = [
+  "' OR 1=1 //",
+  '"}) MATCH (n) DETACH DELETE n //',
+  "x'}) DETACH DELETE n WITH 1 AS x MATCH (m) RETURN m //",
+  '$id',
+  '{{DIR}}',
+  '\\u0027; CALL dbms.killQueries([]) //',
+  '`; DROP CONSTRAINT actor_id',
+  'act_"; MATCH (n) SET n.pwned = true //',
+  '*:*',
+  'name:* OR description:*',
+  '../../etc/passwd',
+  '%00%27',
+];
+export const WEIRD = ['💧🌳 Forêt', 'Ａｃｔｅｕｒ', '\u202Eevil', 'a\u0000b', 'x\u0007y', '\u200b', 'é'.repeat(300), '🧪'.repeat(70)];
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+export function* hostileCases(count: number, seed = 1): Generator<HostileCase> {
+  const r = rng(seed);
+  const json = (query: string, variables?: unknown, withKey = false): HostileCase => ({ kind: '', body: JSON.stringify({ query, variables }), contentType: 'application/json', withKey });
+  const text = () => pick(r, [...INJECTIONS, ...WEIRD]);
+  const makers: Array<[string, () => HostileCase]> = [
+    ['invalid JSON', () => ({ kind: '', body: pick(r, ['{', '{"query": ', 'null', '[]', '"str"', '{"query": 5}', '\u0000\u0001', '{"query":"{ operations { id } }",}']), contentType: 'application/json', withKey: false })],
+    ['wrong content type', () => ({ kind: '', body: JSON.stringify({ query: '{ operations { id } }' }), contentType: pick(r, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']), withKey: false })],
+    ['huge body', () => ({ kind: '', body: JSON.stringify({ query: '{ operations { id } }', pad: 'x'.repeat(1_100_000) }), contentType: 'application/json', withKey: false })],
+    ['deep nesting', () => {
+      const depth = 13 + Math.floor(r() * 30);
+      let q = 'id';
+      for (let i = 0; i < depth; i++) q = i % 2 ? `bonds(first: 1) { edges { node { from { ${q} } } } }` : `name ${q}`;
+      return json(`{ actors(first: 1) { edges { node { ${q} } } } }`);
+    }],
+    ['alias bomb', () => json(`{ ${Array.from({ length: 31 + Math.floor(r() * 200) }, (_, i) => `a${i}: operations { id }`).join(' ')} }`)],
+    ['fragment bomb', () => {
+      const n = 10 + Math.floor(r() * 20);
+      return json(`${Array.from({ length: n }, (_, i) => `fragment F${i} on Actor { name ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F${n} on Actor { id } { actors(first: 1) { edges { node { ...F0 } } } }`);
+    }],
+    ['cyclic fragments', () => json('fragment A on Actor { name ...B } fragment B on Actor { id ...A } { actors { edges { node { ...A } } } }')],
+    ['wrong enum', () => json('query($s: [Sector!]) { actors(filter: { sectors: $s }) { totalCount } }', { s: [pick(r, ['NOPE', 'economic', '', 'ECONOMIC; DROP', 5, null])] })],
+    ['invalid or foreign id', () => json('query($id: ID!) { node(id: $id) { id } actor(id: $id) { id } bond(id: $id) { id } }', { id: pick(r, [...INJECTIONS, 'act_00000000000000000000', 'bnd_zz', '', 'x'.repeat(5000), 'op_FOOD']) })],
+    ['bad page size', () => json('query($f: Int, $l: Int) { actors(first: $f, last: $l) { totalCount } }', pick(r, [{ f: -1 }, { f: 101 }, { f: 2 ** 31 - 1 }, { l: -5 }, { f: 5, l: 5 }, { f: 1.5 }, { f: '10' }]))],
+    ['injection in reads', () => json('query($t: String!) { actors(search: $t, filter: { source: $t, territory: $t, tags: [$t], common: $t }) { totalCount } operation(code: $t) { id } common(code: $t) { id } }', { t: text() })],
+    ['injection in cursors', () => json('query($c: String!) { actors(first: 5, after: $c) { totalCount } }', { c: pick(r, [text(), Buffer.from(JSON.stringify(["x' OR 1=1", 'act_1'])).toString('base64url'), Buffer.from('[1,2,3]').toString('base64url')]) })],
+    ['injection in writes', () => json('mutation($t: String!) { updateActor(id: $t, input: { name: $t }) { id } }', { t: text() }, true)],
+    ['injection in bond ends', () => json('mutation($t: ID!) { createBond(input: { kind: FUNDS, from: $t, to: $t }) { id } }', { t: text() }, true)],
+    ['injection in sync source', () => json('mutation($s: String!) { syncActors(source: $s, actors: [{ externalId: "x", name: "n", kind: ORGANIZATION, sector: ECONOMIC }]) { created } }', { s: pick(r, INJECTIONS) }, true)],
+    ['control characters in names', () => json('mutation($n: String!) { createActor(input: { name: $n, kind: ORGANIZATION, sector: ECONOMIC }) { id } }', { n: pick(r, ['a\u0000b', 'x\u0007y', 'tab\there', 'line\nbreak', '\u001b[31mred']) }, true)],
+    ['emoji and oversize in writes', () => json('mutation($n: String!) { createActor(input: { name: $n, kind: PERSON, sector: CITIZENS, email: "not-an-email" }) { id } }', { n: pick(r, WEIRD) }, true)],
+    ['unknown fields and operations', () => json(pick(r, ['{ nope }', 'mutation { dropDatabase }', 'subscription { x }', '{ __schema { types { name } } }', '{ actors(filter: { evil: 1 }) { totalCount } }', '']))],
+    ['delete unknown', () => json('mutation($id: ID!) { deleteActor(id: $id) { id } deleteBond(id: $id) { id } }', { id: pick(r, [...INJECTIONS, 'act_00000000000000000000']) }, true)],
+  ];
+  for (let i = 0; i < count; i++) {
+    const [kind, make] = makers[i % makers.length];
+    yield { ...make(), kind };
+  }
+}
+
+/** Codes a rejected request may carry. */
+export const KNOWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface HostileOutcome {
+  status: number;
+  codes: string[];
+  ok: boolean;
+  problem: string | null;
+}
+
+/** Sends one case and judges the answer: no 5xx, JSON, every error with a known code, no stack trace. */
+export async function sendHostile(url: string, c: HostileCase, key: string): Promise<HostileOutcome> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': c.contentType, 'apollo-require-preflight': 'true', ...(c.withKey ? { authorization: `Bearer ${key}` } : {}) }, body: c.body });
+  } catch (err) {
+    return { status: 0, codes: [], ok: false, problem: `no answer: ${(err as Error).message}` };
+  }
+  const raw = await res.text();
+  let body: any;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { status: res.status, codes: [], ok: false, problem: `not JSON: ${raw.slice(0, 120)}` };
+  }
+  const errors: any[] = body.errors ?? [];
+  const codes = errors.map((e) => String(e.extensions?.code ?? 'NONE'));
+  let problem: string | null = null;
+  if (res.status >= 500) problem = `HTTP ${res.status}`;
+  else if (codes.some((c) => !KNOWN_CODES.has(c))) problem = `unexpected codes ${codes.join(',')}: ${errors[0]?.message}`;
+  else if (raw.includes('stacktrace') || /at .*\.(ts|js):\d+/.test(raw)) problem = 'stack trace in the answer';
+  return { status: res.status, codes, ok: problem === null, problem };
+}
