@@ -57,7 +57,7 @@ export class ForbiddenError extends AppError {
   }
 }
 export class ServiceUnavailableError extends AppError {
-  constructor(message = 'The database is unavailable; retry in a few seconds') {
+  constructor(message = 'The database is unavailable or overloaded; retry in a few seconds') {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }
@@ -78,7 +78,7 @@ export function toAppError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const e = err as { code?: string; message?: string; name?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed/i.test(e?.message ?? '')) {
+  if (UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed|Connection acquisition timed out/i.test(e?.message ?? '')) {
     return new ServiceUnavailableError();
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

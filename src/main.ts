@@ -63,6 +63,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  // A stray rejected promise must not take every in-flight request down with the process.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

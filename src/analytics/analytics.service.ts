@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { prefetch } from '../common/prefetch';
 import { BadInputError, NotFoundError } from '../errors';
 import { dateParam, listParam } from '../common/args';
 import { int } from '../db/values';
@@ -73,7 +74,7 @@ function ranked(scores: Scores, metric: CentralityMetric, top: number, ctx: Cont
   const asc = metric === CentralityMetric.CONSTRAINT;
   const list = [...scores].filter(([, v]) => Number.isFinite(v));
   list.sort((a, b) => (asc ? a[1] - b[1] : b[1] - a[1]) || (a[0] < b[0] ? -1 : 1));
-  return list.slice(0, top).map(([id, score], i) => ({ actor: ctx.loaders.actor.load(id), score, rank: i + 1 }));
+  return list.slice(0, top).map(([id, score], i) => ({ actor: prefetch(ctx.loaders.actor.load(id)), score, rank: i + 1 }));
 }
 
 export async function centrality(ctx: Context, metric: CentralityMetric, scope: NetworkScope | null | undefined, top: number | null | undefined, sample: number | null | undefined) {
@@ -166,7 +167,7 @@ export async function arrangement(ctx: Context, scope: NetworkScope, groupBy: Gr
       topBetweenness: betweenness.map(([id, score], i) => ({ id, score, rank: i + 1 })),
     };
   });
-  const load = (id: string) => ctx.loaders.actor.load(id);
+  const load = (id: string) => prefetch(ctx.loaders.actor.load(id));
   return {
     ...figures,
     topBrokers: figures.topBrokers.map(({ id, ...r }) => ({ actor: load(id), ...r })),
@@ -193,7 +194,7 @@ export async function communities(ctx: Context, scope: NetworkScope | null | und
     communities: result.groups.map((ids, index) => ({
       index,
       size: ids.length,
-      actors: ids.map((id) => ctx.loaders.actor.load(id)),
+      actors: ids.map((id) => prefetch(ctx.loaders.actor.load(id))),
       sectorMix: counts(ids.map((id) => net.byId.get(id)!.sector), ids.length, (g) => g),
     })),
   };
@@ -207,7 +208,7 @@ export async function shortestPath(ctx: Context, from: string, to: string, scope
   if (!ends.get(to)) throw new NotFoundError('Actor', to);
   if (!scope) {
     const [row] = await ctx.db.read('analytics/shortest-path', { from, to, maxHops: int(10) });
-    return row?.ids ? (row.ids as string[]).map((id) => ctx.loaders.actor.load(id)) : null;
+    return row?.ids ? (row.ids as string[]).map((id) => prefetch(ctx.loaders.actor.load(id))) : null;
   }
   const net = await loadNetwork(ctx, scope, version);
   if (!net.byId.has(from) || !net.byId.has(to)) return null;
@@ -225,7 +226,7 @@ export async function shortestPath(ctx: Context, from: string, to: string, scope
   if (!prev.has(to)) return null;
   const path: string[] = [];
   for (let v: string | null = to; v != null; v = prev.get(v) ?? null) path.unshift(v);
-  return path.map((id) => ctx.loaders.actor.load(id));
+  return path.map((id) => prefetch(ctx.loaders.actor.load(id)));
 }
 
 export const MAX_SUBGRAPH_NODES = 2000;

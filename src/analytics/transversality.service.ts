@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { prefetch } from '../common/prefetch';
 import { dateParam } from '../common/args';
 import { analyticsCache } from './cache';
 import { analyticsVersion } from './network.service';
@@ -94,12 +95,12 @@ export async function transversality(ctx: Context, asOf: Date | null | undefined
     }
     return { departments: departments.map((d) => d.id), current, series };
   });
-  const load = (id: string) => ctx.loaders.actor.load(id);
+  const load = (id: string) => prefetch(ctx.loaders.actor.load(id));
   return {
     asOf: date,
     graphVersion: version,
     departments: result.departments.map(load),
-    operations: result.current.operations.map((o) => ({ operation: ctx.loaders.operation.load(o.operation), departments: o.departments.map(load), departmentCount: o.departments.length })),
+    operations: result.current.operations.map((o) => ({ operation: prefetch(ctx.loaders.operation.load(o.operation)), departments: o.departments.map(load), departmentCount: o.departments.length })),
     matrix: result.current.pairs.map((p) => ({ a: load(p.a), b: load(p.b), sharedOperations: p.sharedOperations, bonds: p.bonds })),
     current: result.current.point,
     series: result.series,
