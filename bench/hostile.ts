@@ -4,6 +4,7 @@
  * changed (target: no), and RSS at start and end.
  *   npx ts-node --transpile-only bench/hostile.ts [--cases 10000 --seed 1 --concurrency 16]
  */
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { hostileCases, sendHostile } from '../test/helpers/hostile';
 import { loadGraph } from '../src/seed/seed.service';
