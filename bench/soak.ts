@@ -78,8 +78,9 @@ async function main(): Promise<void> {
   await Promise.all(pending);
   console.log('minute  requests  p50 ms  p95 ms  p99 ms  errors  API RSS MB');
   windows.forEach((w, i) => console.log(`${String(i + 1).padStart(6)}  ${String(w.lat.length).padStart(8)}  ${pct(w.lat, 50).toFixed(0).padStart(6)}  ${pct(w.lat, 95).toFixed(0).padStart(6)}  ${pct(w.lat, 99).toFixed(0).padStart(6)}  ${String([...w.errors.values()].reduce((a, b) => a + b, 0)).padStart(6)}  ${w.rss.toFixed(0).padStart(10)}`));
-  const errors = windows.flatMap((w) => [...w.errors]);
-  console.log(`total: ${n} requests, ${errors.reduce((a, [, c]) => a + c, 0)} errors ${JSON.stringify(Object.fromEntries(errors))}; RSS ${windows[0]?.rss.toFixed(0)} → ${windows.at(-1)?.rss.toFixed(0)} MB`);
+  const errors = new Map<string, number>();
+  for (const w of windows) for (const [k, c] of w.errors) errors.set(k, (errors.get(k) ?? 0) + c);
+  console.log(`total: ${n} requests, ${[...errors.values()].reduce((a, c) => a + c, 0)} errors ${JSON.stringify(Object.fromEntries(errors))}; RSS ${windows[0]?.rss.toFixed(0)} → ${windows.at(-1)?.rss.toFixed(0)} MB`);
   api.kill('SIGTERM');
   await new Promise((r) => api.on('exit', r));
   await db.close();

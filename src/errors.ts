@@ -81,6 +81,10 @@ export function toAppError(err: unknown): unknown {
   if (UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed|Connection acquisition timed out/i.test(e?.message ?? '')) {
     return new ServiceUnavailableError();
   }
+  if (code.startsWith('Neo.TransientError.')) {
+    // Still failing after the driver's retries (deadlocks, lock waits, leader switches): overload.
+    return new ServiceUnavailableError('The database is busy (transient error after retries); retry in a few seconds');
+  }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(duplicateMessage(e.message ?? ''));
   }
