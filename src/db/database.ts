@@ -30,7 +30,7 @@ export class Database {
       maxConnectionPoolSize: 64,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
-      maxTransactionRetryTime: 15_000,
+      maxTransactionRetryTime: 10_000,
       userAgent: 'agencement/0.1',
     });
   }
