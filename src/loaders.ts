@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Context } from './context';
-import type { Executor, Row } from './db/database';
-import { actorsByIds, toActor } from './actors/actor.service';
+import type { Executor, Params, Row } from './db/database';
+import type { Variant } from './db/cypher';
+import { actorFromValues, actorsByIds, toActor } from './actors/actor.service';
 import { bondCounts, bondsByIds, bondsOfActors, type ActorBondsKey, type BondCountKey } from './bonds/bond.service';
-import { participationsOfOperations, type OperationParticipationsKey } from './participations/participation.service';
+import { participationsOfActors, participationsOfOperations, type OperationParticipationsKey } from './participations/participation.service';
 import { toCommon, toEvent, toIndicator, toOperation, toParticipation } from './common/records';
 import type { Actor } from './actors/actor.type';
 import type { BondRecord } from './bonds/bond.type';
@@ -14,11 +15,66 @@ import type { ParticipationRecord } from './participations/participation.type';
 import type { IndicatorRecord } from './operations/indicator.type';
 import type { EventRecord } from './events/event.type';
 
+/** What loader bodies read through: the request's executor, or the per-tick batch in front of it. */
+export type Reader = Pick<Executor, 'read' | 'readTx' | 'write' | 'roundTrips'>;
+
+interface Pending {
+  name: string;
+  params: Params;
+  variant?: Variant;
+  resolve: (rows: Row[]) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Sends the loader queries of one resolution wave together. DataLoader batches the loads of each
+ * loader; the batches of different loaders (an actor's bonds, its participations, ...) are
+ * dispatched in the same tick and queue here, and go to Neo4j in ONE read transaction (one
+ * session, one BEGIN/COMMIT) instead of one each. Every query still counts as a round trip for
+ * the query observers. A lone query runs as before.
+ */
+export class ReadBatch implements Reader {
+  private queue: Pending[] = [];
+
+  constructor(private readonly db: Executor) {}
+
+  read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.queue.push({ name, params, variant, resolve, reject });
+      // After every DataLoader dispatch of this wave (those run on process.nextTick).
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** The executor's other entry points, unbatched (so that a loader body may use any of them). */
+  readTx: Executor['readTx'] = (work) => this.db.readTx(work);
+  write: Executor['write'] = (work) => this.db.write(work);
+  get roundTrips(): number {
+    return this.db.roundTrips;
+  }
+
+  private flush(): void {
+    const items = this.queue;
+    this.queue = [];
+    if (items.length === 1) {
+      const [q] = items;
+      this.db.read(q.name, q.params, q.variant).then(q.resolve, q.reject);
+      return;
+    }
+    this.db
+      .readTx((tx) => Promise.all(items.map((q) => tx.run(q.name, q.params, q.variant))))
+      .then(
+        (results) => items.forEach((q, i) => q.resolve(results[i])),
+        (err) => items.forEach((q) => q.reject(err)),
+      );
+  }
+}
+
 /**
  * Loads, in one round trip per batch, the rows a query returns as `(key, list)` pairs, and gives
  * each key its list (empty when the query has no row for it).
  */
-function listLoader<T>(db: Executor, query: string, keyField: string, listField: string, map: (r: any) => T) {
+function listLoader<T>(db: Reader, query: string, keyField: string, listField: string, map: (r: any) => T) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await db.read(query, { ids: [...new Set(ids)] });
     const byKey = new Map(rows.map((r: Row) => [r[keyField] as string, (r[listField] as any[]).map(map)]));
@@ -27,7 +83,7 @@ function listLoader<T>(db: Executor, query: string, keyField: string, listField:
 }
 
 /** Loads single records by a key, null where none. */
-function oneLoader<T>(db: Executor, query: string, param: string, field: string, keyOf: (r: any) => string, map: (r: any) => T) {
+function oneLoader<T>(db: Reader, query: string, param: string, field: string, keyOf: (r: any) => string, map: (r: any) => T) {
   return new DataLoader<string, T | null>(async (keys) => {
     const rows = await db.read(query, { [param]: [...new Set(keys)] });
     const byKey = new Map(rows.map((r: Row) => [keyOf(r[field]), map(r[field])]));
@@ -35,44 +91,66 @@ function oneLoader<T>(db: Executor, query: string, param: string, field: string,
   });
 }
 
+/**
+ * An object whose properties are built on first use: a request pays only for the loaders its
+ * query touches (most touch two or three of the twenty).
+ */
+function lazily<T extends Record<string, () => unknown>>(factories: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(factories) as (keyof T)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = factories[key]() as ReturnType<T[typeof key]>;
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+  }
+  return out;
+}
+
 /** Every DataLoader of a request. Created per request: a cache never outlives its request. */
 export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loaders }) {
-  const db = ctx.db;
-  const full = ctx as Context;
+  const db = new ReadBatch(ctx.db);
+  // Loader bodies see the request context with the batching reader as `db` (everything else, the
+  // loaders included once assigned, is read through from ctx); resolvers keep using ctx.db.
+  const lctx = Object.create(ctx, { db: { value: db as unknown as Executor } }) as Context;
   const objectKey = { cacheKeyFn: (k: object) => JSON.stringify(k) };
-  return {
-    actor: new DataLoader<string, Actor | null>((ids) => actorsByIds(ctx, ids)),
-    bond: new DataLoader<string, BondRecord | null>((ids) => bondsByIds(ctx, ids)),
-    bondsOfActor: new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(full, keys), objectKey),
-    bondCount: new DataLoader<BondCountKey, number, string>((keys) => bondCounts(ctx, keys), objectKey),
-    operation: oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
-    common: oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
-    commonByCode: oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
-    participation: oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),
-    indicator: oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
-    event: oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
-    participationsOfActor: listLoader(db, 'participations/of-actors', 'aid', 'participations', toParticipation),
-    participationsOfOperation: new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>(
-      (keys) => participationsOfOperations(full, keys),
+  return lazily({
+    actor: () => new DataLoader<string, Actor | null>((ids) => actorsByIds(lctx, ids)),
+    bond: () => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(lctx, ids)),
+    bondsOfActor: () => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(lctx, keys), objectKey),
+    bondCount: () => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(lctx, keys), objectKey),
+    operation: () => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
+    common: () => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
+    commonByCode: () => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
+    participation: () => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),
+    indicator: () => oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
+    event: () => oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
+    participationsOfActor: () => new DataLoader<string, ParticipationRecord[]>((ids) => participationsOfActors(lctx, ids)),
+    participationsOfOperation: () => new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>(
+      (keys) => participationsOfOperations(lctx, keys),
       objectKey,
     ),
-    commonsOfOperation: listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
-    operationsOfCommon: listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
-    stewardsOfCommon: listLoader(db, 'commons/stewards', 'cid', 'actors', toActor),
-    commonsStewardedBy: listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
-    indicatorsOfOperation: listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
-    attendeesOfEvent: listLoader(db, 'events/attendees', 'eid', 'actors', toActor),
-    eventsOfActor: listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
-    operationLeads: new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
+    commonsOfOperation: () => listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
+    operationsOfCommon: () => listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
+    stewardsOfCommon: () => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
+    commonsStewardedBy: () => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
+    indicatorsOfOperation: () => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
+    attendeesOfEvent: () => listLoader(db, 'events/attendees', 'eid', 'actors', toActor),
+    eventsOfActor: () => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
+    operationLeads: () => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
       const rows = await db.read('operations/leads', { ids: [...new Set(ids)] });
       const byId = new Map(rows.map((r) => [r.oid as string, { leadDepartment: r.leadDepartment, projectLead: r.projectLead }]));
       return ids.map((id) => byId.get(id) ?? { leadDepartment: null, projectLead: null });
     }),
-    roleCounts: new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
+    roleCounts: () => new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
       const rows = await db.read('operations/role-counts', { ids: [...new Set(ids)] });
       const byId = new Map(rows.map((r) => [r.oid as string, (r.counts as any[]).filter(Boolean)]));
       return ids.map((id) => (byId.get(id) ?? []).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)));
     }),
-  };
+  });
 }
 export type Loaders = ReturnType<typeof createLoaders>;

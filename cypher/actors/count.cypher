@@ -1,4 +1,5 @@
-// How many actors match the filter (the connection's totalCount).
+// How many actors match the filter (the connection's totalCount), scanning actors; used when no
+// selective anchor is given (see count-by-operation, count-by-common, count-by-sectors).
 MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($sectors IS NULL OR a.sector IN $sectors)
@@ -6,8 +7,4 @@ WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($territory IS NULL OR a.territory = $territory)
   AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
   AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
-  AND ($operation IS NULL OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation {id: $operation}) })
-  AND ($common IS NULL
-       OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }
-       OR EXISTS { (a)-[:STEWARDS]->(:Common {code: $common}) })
 RETURN count(a) AS total

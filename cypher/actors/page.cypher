@@ -1,5 +1,7 @@
-// A page of actors matching the filter, keyset-paginated on (sort key, id).
+// A page of actors matching the filter, keyset-paginated on (sort key, id), scanning actors.
+// Used when no selective anchor is given (see page-by-operation, page-by-common, page-by-sectors).
 // {{DIR}}/{{CMP}} take ASC/> or DESC/< (a closed set checked in src/db/cypher.ts).
+// Actor values as in actorFromValues; `degree` is the stored bond count (primes bondCount).
 MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($sectors IS NULL OR a.sector IN $sectors)
@@ -7,12 +9,10 @@ WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($territory IS NULL OR a.territory = $territory)
   AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
   AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
-  AND ($operation IS NULL OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation {id: $operation}) })
-  AND ($common IS NULL
-       OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }
-       OR EXISTS { (a)-[:STEWARDS]->(:Common {code: $common}) })
 WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
 WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
-RETURN a {.*} AS actor, k
+WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIR}}
 LIMIT $limit
+RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor,
+       k, COUNT { (a)-[:BOND]-() } AS degree

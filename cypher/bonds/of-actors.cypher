@@ -1,5 +1,7 @@
 // The first bonds of each of a batch of actors (one round trip for a whole page of actors),
-// keyset on bond id, in the direction asked relative to each actor.
+// keyset on bond id, in the direction asked relative to each actor. One row per bond, as flat
+// values (see bondFromValues in src/bonds/bond.service.ts), with the actor at the other end (as in
+// actorFromValues) so that `other`/`from`/`to` cost no second trip.
 UNWIND $ids AS aid
 MATCH (a:Actor {id: aid})
 CALL {
@@ -8,8 +10,10 @@ CALL {
   WHERE ($kinds IS NULL OR b.kind IN $kinds)
     AND ($direction = 'BOTH' OR ($direction = 'OUTGOING') = (startNode(b) = a))
     AND ($afterId IS NULL OR b.id {{CMP}} $afterId)
-  RETURN b, startNode(b).id AS fromId, endNode(b).id AS toId
+  RETURN b, o
   ORDER BY b.id {{DIR}}
   LIMIT $limit
 }
-RETURN aid, collect(b {.*, from: fromId, to: toId}) AS bonds
+RETURN aid,
+       [b.id, b.kind, startNode(b).id, endNode(b).id, b.directed, b.weight, toString(b.since), toString(b.until), b.description, b.source, b.externalId, b.version, b.createdAt.epochMillis, b.updatedAt.epochMillis] AS bond,
+       [o.id, o.name, o.kind, o.sector, o.description, o.territory, o.tags, o.source, o.externalId, o.email, o.phone, o.version, o.createdAt.epochMillis, o.updatedAt.epochMillis] AS other

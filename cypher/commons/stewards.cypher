@@ -1,6 +1,7 @@
-// The actors stewarding each of a batch of commons.
+// The actors stewarding each of a batch of commons, by name; each actor as flat values (see
+// actorFromValues in src/actors/actor.service.ts).
 UNWIND $ids AS cid
 MATCH (c:Common {id: cid})
 OPTIONAL MATCH (a:Actor)-[:STEWARDS]->(c)
 WITH cid, a ORDER BY a.name
-RETURN cid, collect(a {.*}) AS actors
+RETURN cid, collect(CASE WHEN a IS NULL THEN null ELSE [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] END) AS actors

@@ -1,5 +1,7 @@
-// A page of the participations of each of a batch of operations, optionally by role,
-// keyset on participation id; returns the participants' sectors too (no second trip for them).
+// A page of the participations of each of a batch of operations, optionally by role, keyset on
+// participation id; one row per participation as flat values (see participationsOfOperations in
+// src/participations/participation.service.ts), with the participant (as in actorFromValues) so
+// that `actor` costs no second trip.
 UNWIND $ids AS oid
 MATCH (o:Operation {id: oid})
 CALL {
@@ -12,4 +14,6 @@ CALL {
   ORDER BY p.id {{DIR}}
   LIMIT $limit
 }
-RETURN oid, collect(p {.*, actor: a.id, operation: oid, actorRow: a {.*}}) AS participations
+RETURN oid,
+       [p.id, p.role, toString(p.since), toString(p.until), p.version, p.createdAt.epochMillis, p.updatedAt.epochMillis] AS participation,
+       [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor

@@ -7,31 +7,65 @@ import { orderKeywords, planPage, toPage, type ConnectionResult } from '../commo
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import type { Actor } from './actor.type';
+import { BondDirection } from '../common/enums';
+import { Actor } from './actor.type';
 import type { ActorFilter, ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
 import { ActorOrderField } from './actor.input';
 
 /** Upper bound of full-text hits considered for one search (and its totalCount). */
 const SEARCH_LIMIT = 1000;
 
-/** Normalizes an actor row from Cypher into the GraphQL shape. */
+/**
+ * An actor record. Built as an instance of the GraphQL `Actor` class: type-graphql then hands it to
+ * field resolvers as is, instead of copying it into a new instance for every resolved field.
+ */
+const ActorRecord = function (this: Actor, id: string, name: string, kind: any, sector: any, description: string | null, territory: string | null, tags: string[], source: string, externalId: string | null, email: string | null, phone: string | null, version: number, createdAt: Date, updatedAt: Date) {
+  this.id = id;
+  this.name = name;
+  this.kind = kind;
+  this.sector = sector;
+  this.description = description;
+  this.territory = territory;
+  this.tags = tags;
+  this.source = source;
+  this.externalId = externalId;
+  this.email = email;
+  this.phone = phone;
+  this.version = version;
+  this.createdAt = createdAt;
+  this.updatedAt = updatedAt;
+} as unknown as new (...args: any[]) => Actor;
+ActorRecord.prototype = Actor.prototype;
+
+/** Normalizes an actor row from Cypher (a map of its properties) into the GraphQL shape. */
 export function toActor(row: Record<string, any>): Actor {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    sector: row.sector,
-    description: row.description ?? null,
-    territory: row.territory ?? null,
-    tags: row.tags ?? [],
-    source: row.source,
-    externalId: row.externalId ?? null,
-    email: row.email ?? null,
-    phone: row.phone ?? null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
+  return new ActorRecord(
+    row.id,
+    row.name,
+    row.kind,
+    row.sector,
+    row.description ?? null,
+    row.territory ?? null,
+    row.tags ?? [],
+    row.source,
+    row.externalId ?? null,
+    row.email ?? null,
+    row.phone ?? null,
+    row.version,
+    row.createdAt,
+    row.updatedAt,
+  );
+}
+
+const instant = (ms: number | null): Date => (ms == null ? (null as unknown as Date) : new Date(ms));
+
+/**
+ * An actor from the flat list of values the actor queries return (lists decode faster than maps):
+ * `[a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId,
+ *   a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis]`.
+ */
+export function actorFromValues(v: any[]): Actor {
+  return new ActorRecord(v[0], v[1], v[2], v[3], v[4] ?? null, v[5] ?? null, v[6] ?? [], v[7], v[8] ?? null, v[9] ?? null, v[10] ?? null, v[11], instant(v[12]), instant(v[13]));
 }
 
 function filterParams(filter: ActorFilter | null | undefined) {
@@ -61,6 +95,17 @@ export function toLuceneQuery(search: string): string | null {
   return words.map((w, i) => (i === last && w.length >= 3 ? `+(${w} OR ${w}*)` : `+${w}`)).join(' ');
 }
 
+/**
+ * The query shape for a filter: start from the most selective condition given (an operation, a
+ * common, sectors) so that Neo4j seeks instead of scanning every actor. All stay parameterized.
+ */
+function anchorOf(filter: ReturnType<typeof filterParams>): 'by-operation' | 'by-common' | 'by-sectors' | null {
+  if (filter.operation != null) return 'by-operation';
+  if (filter.common != null) return 'by-common';
+  if (filter.sectors != null) return 'by-sectors';
+  return null;
+}
+
 /** The `actors` connection: filtered, searched or sorted, keyset-paginated both ways. */
 export async function listActors(ctx: Context, args: ActorsArgs): Promise<ConnectionResult<Actor>> {
   const plan = planPage(args, ctx.config.MAX_PAGE_SIZE);
@@ -73,8 +118,10 @@ export async function listActors(ctx: Context, args: ActorsArgs): Promise<Connec
     const fwd = !plan.backward;
     const variant = { DIR: fwd ? 'DESC' : 'ASC', CMP: fwd ? '<' : '>', DIRID: fwd ? 'ASC' : 'DESC', CMPID: fwd ? '>' : '<' } as const;
     const params = { ...filter, search, searchLimit: int(SEARCH_LIMIT), afterKey: plan.cursor?.k ?? null, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-    const rows = await ctx.db.read('actors/search-page', params, variant);
-    return toPage(rows, plan, (r: Row) => ({ k: r.k, id: r.actor.id }), () => countActors(ctx, 'actors/search-count', { ...filter, search, searchLimit: int(SEARCH_LIMIT) }), toActorRow);
+    // Without filters, queries without the (costly even when unused) filter predicates.
+    const suffix = Object.values(filter).some((v) => v != null) ? '-filtered' : '';
+    const rows = await ctx.db.read(`actors/search-page${suffix}`, params, variant);
+    return toPage(rows, plan, (r: Row) => ({ k: r.k, id: r.actor[0] }), () => countActors(ctx, `actors/search-count${suffix}`, { ...filter, search, searchLimit: int(SEARCH_LIMIT) }), toActorRow);
   }
   const field = args.orderBy?.field ?? ActorOrderField.NAME;
   const direction = args.orderBy?.direction ?? 'ASC';
@@ -84,12 +131,20 @@ export async function listActors(ctx: Context, args: ActorsArgs): Promise<Connec
     throw new BadInputError('The cursor was made for another `orderBy`', [{ field: plan.backward ? 'before' : 'after', message: 'cursor/order mismatch' }]);
   }
   const params = { ...filter, orderField: field, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-  const rows = await ctx.db.read('actors/page', params, orderKeywords(direction, plan.backward));
-  const keyOf = (r: Row) => ({ k: r.k instanceof Date ? r.k.toISOString() : r.k, id: r.actor.id });
-  return toPage(rows, plan, keyOf, () => countActors(ctx, 'actors/count', filter), toActorRow);
+  const anchor = anchorOf(filter);
+  const rows = await ctx.db.read(anchor ? `actors/page-${anchor}` : 'actors/page', params, orderKeywords(direction, plan.backward));
+  // The page's actors and their stored bond counts prime the loaders: `bondCount`, or a bond's
+  // `from`/`to` on a list page, cost no second trip.
+  for (const r of rows) {
+    r.node = actorFromValues(r.actor);
+    ctx.loaders.actor.prime(r.node.id, r.node);
+    ctx.loaders.bondCount.prime({ actorId: r.node.id, kinds: null, direction: BondDirection.BOTH }, r.degree);
+  }
+  const keyOf = (r: Row) => ({ k: r.k instanceof Date ? r.k.toISOString() : r.k, id: r.actor[0] });
+  return toPage(rows, plan, keyOf, () => countActors(ctx, anchor ? `actors/count-${anchor}` : 'actors/count', filter), (r: Row) => r.node as Actor);
 }
 
-const toActorRow = (r: Row): Actor => toActor(r.actor);
+const toActorRow = (r: Row): Actor => actorFromValues(r.actor);
 
 async function countActors(ctx: Context, query: string, params: Record<string, unknown>): Promise<number> {
   const [row] = await ctx.db.read(query, params);
@@ -99,7 +154,7 @@ async function countActors(ctx: Context, query: string, params: Record<string, u
 /** Batch loader body: actors by id, in the order asked (null where none). */
 export async function actorsByIds(ctx: Pick<Context, 'db'>, ids: readonly string[]): Promise<(Actor | null)[]> {
   const rows = await ctx.db.read('actors/by-ids', { ids: [...new Set(ids)] });
-  const byId = new Map(rows.map((r) => [r.actor.id as string, toActor(r.actor)]));
+  const byId = new Map(rows.map((r) => [r.actor[0] as string, actorFromValues(r.actor)]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

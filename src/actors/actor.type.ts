@@ -4,7 +4,7 @@ import { Node } from '../node/node.type';
 import { ActorKind, Sector } from '../common/enums';
 import { Connection } from '../common/pagination';
 
-@ObjectType({ implements: Node, description: 'A stakeholder: an organization, person, council department, governance body or collective.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A stakeholder: an organization, person, council department, governance body or collective.' })
 export class Actor extends Node {
   @Field({ description: 'Display name.' })
   name!: string;
@@ -34,7 +34,7 @@ export class Actor extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'A page of actors.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of actors.' })
 export class ActorConnection extends Connection(Actor, 'Actor') {
   @Field(() => Int, { simple: true, description: 'How many actors match, across all pages (counted only when asked for).' })
   totalCount!: number;

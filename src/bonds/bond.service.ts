@@ -8,30 +8,64 @@ import { BondDirection, BondKind } from '../common/enums';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import type { BondRecord } from './bond.type';
+import { Bond, type BondRecord } from './bond.type';
+import { actorFromValues } from '../actors/actor.service';
 import type { ActorBondsArgs, BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
 
 /** Kinds that are symmetric unless said otherwise. */
 const SYMMETRIC = new Set<BondKind>([BondKind.COLLABORATES_WITH, BondKind.CO_MANAGES]);
 export const defaultDirected = (kind: BondKind): boolean => !SYMMETRIC.has(kind);
 
+/**
+ * A bond record. Built as an instance of the GraphQL `Bond` class: type-graphql then hands it to
+ * field resolvers (`from`, `to`, `other`) as is, instead of copying it for every resolved field.
+ */
+const BondObject = function (this: BondRecord, id: string, kind: BondKind, fromId: string, toId: string, directed: boolean, weight: number | null, since: string | null, until: string | null, description: string | null, source: string, externalId: string | null, version: number, createdAt: Date, updatedAt: Date) {
+  this.id = id;
+  this.kind = kind;
+  this.fromId = fromId;
+  this.toId = toId;
+  this.directed = directed;
+  this.weight = weight;
+  this.since = since;
+  this.until = until;
+  this.description = description;
+  this.source = source;
+  this.externalId = externalId;
+  this.version = version;
+  this.createdAt = createdAt;
+  this.updatedAt = updatedAt;
+} as unknown as new (...args: any[]) => BondRecord;
+BondObject.prototype = Bond.prototype;
+
 export function toBond(row: Record<string, any>): BondRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    fromId: row.from,
-    toId: row.to,
-    directed: row.directed ?? defaultDirected(row.kind),
-    weight: row.weight ?? null,
-    since: row.since ?? null,
-    until: row.until ?? null,
-    description: row.description ?? null,
-    source: row.source,
-    externalId: row.externalId ?? null,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
+  return new BondObject(
+    row.id,
+    row.kind,
+    row.from,
+    row.to,
+    row.directed ?? defaultDirected(row.kind),
+    row.weight ?? null,
+    row.since ?? null,
+    row.until ?? null,
+    row.description ?? null,
+    row.source,
+    row.externalId ?? null,
+    row.version,
+    row.createdAt,
+    row.updatedAt,
+  );
+}
+
+const instant = (ms: number | null): Date => (ms == null ? (null as unknown as Date) : new Date(ms));
+
+/**
+ * A bond from the flat list of values the bond queries return: `[b.id, b.kind, from id, to id,
+ * b.directed, b.weight, toString(b.since), toString(b.until), b.description, b.source,
+ * b.externalId, b.version, b.createdAt.epochMillis, b.updatedAt.epochMillis]`.
+ */
+export function bondFromValues(v: any[]): BondRecord {
+  return new BondObject(v[0], v[1], v[2], v[3], v[4] ?? defaultDirected(v[1]), v[5] ?? null, v[6] ?? null, v[7] ?? null, v[8] ?? null, v[9], v[10] ?? null, v[11], instant(v[12]), instant(v[13]));
 }
 
 export async function bondsByIds(ctx: Pick<Context, 'db'>, ids: readonly string[]): Promise<(BondRecord | null)[]> {
@@ -84,11 +118,19 @@ export async function bondsOfActors(ctx: Context, keys: readonly ActorBondsKey[]
       const ids = [...new Set(group.map((k) => k.actorId))];
       const params = { ids, kinds: listParam(args.kinds), direction: args.direction ?? BondDirection.BOTH, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
       const rows = await ctx.db.read('bonds/of-actors', params, orderKeywords('ASC', plan.backward));
-      const byActor = new Map(rows.map((r) => [r.aid as string, r.bonds as Row[]]));
+      // One row per bond, in page order per actor; the other ends prime the actor loader.
+      const byActor = new Map<string, BondRecord[]>();
+      for (const r of rows) {
+        const bond = bondFromValues(r.bond);
+        const list = byActor.get(r.aid);
+        if (list) list.push(bond);
+        else byActor.set(r.aid, [bond]);
+        ctx.loaders.actor.prime(r.other[0], actorFromValues(r.other));
+      }
       for (const k of group) {
         const bonds = byActor.get(k.actorId) ?? [];
         const total = () => ctx.loaders.bondCount.load({ actorId: k.actorId, kinds: args.kinds ?? null, direction: args.direction ?? BondDirection.BOTH });
-        results.set(k, toPage(bonds, plan, (b) => ({ k: null, id: b.id }), total, toBond));
+        results.set(k, toPage(bonds, plan, (b) => ({ k: null, id: b.id }), total, (b) => b));
       }
     }),
   );

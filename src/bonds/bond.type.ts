@@ -22,7 +22,7 @@ export interface BondRecord {
   updatedAt: Date;
 }
 
-@ObjectType({ implements: Node, description: 'A typed tie between two actors, with its own id, dates and provenance.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A typed tie between two actors, with its own id, dates and provenance.' })
 export class Bond extends Node {
   @Field(() => BondKind, { description: 'What the tie is.' })
   kind!: BondKind;
@@ -48,7 +48,7 @@ export class Bond extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'A page of bonds.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of bonds.' })
 export class BondConnection extends Connection(Bond, 'Bond') {
   @Field(() => Int, { simple: true, description: 'How many bonds match, across all pages (counted only when asked for).' })
   totalCount!: number;

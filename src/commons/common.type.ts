@@ -9,7 +9,7 @@ export interface CommonRecord {
   description: string | null;
 }
 
-@ObjectType({ implements: Node, description: 'A common good (bien commun) the program preserves or produces collectively: water, air, food, gender equality...' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A common good (bien commun) the program preserves or produces collectively: water, air, food, gender equality...' })
 export class Common extends Node {
   @Field({ description: 'Stable code, e.g. `WATER`.' })
   code!: string;

@@ -9,7 +9,7 @@ export interface EventRecord {
   location: string | null;
 }
 
-@ObjectType({ implements: Node, description: 'A program event, e.g. the annual assises, with its attendees.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A program event, e.g. the annual assises, with its attendees.' })
 export class Event extends Node {
   @Field()
   name!: string;

@@ -12,7 +12,7 @@ export interface IndicatorRecord {
   operationId: string;
 }
 
-@ObjectType({ implements: Node, description: 'A measured result of an operation, e.g. jobs created, homes retrofitted.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A measured result of an operation, e.g. jobs created, homes retrofitted.' })
 export class Indicator extends Node {
   @Field()
   name!: string;

@@ -9,7 +9,7 @@ export interface OperationRecord {
   description: string | null;
 }
 
-@ObjectType({ implements: Node, description: 'One of the program\'s development operations, led in project mode by a project lead with a lead department, opening a collaboration space to stakeholders.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'One of the program\'s development operations, led in project mode by a project lead with a lead department, opening a collaboration space to stakeholders.' })
 export class Operation extends Node {
   @Field({ description: 'Stable code, e.g. `FOOD_GOVERNANCE`.' })
   code!: string;
@@ -19,7 +19,7 @@ export class Operation extends Node {
   description!: string | null;
 }
 
-@ObjectType({ description: 'How many participants hold a role in an operation.' })
+@ObjectType({ simpleResolvers: true, description: 'How many participants hold a role in an operation.' })
 export class RoleCount {
   @Field(() => ParticipationRole)
   role!: ParticipationRole;

@@ -4,13 +4,61 @@ import type { Row } from '../db/database';
 import { dateParam, listParam } from '../common/args';
 import { newId } from '../common/ids';
 import { orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
-import { toActor } from '../actors/actor.service';
-import { toParticipation } from '../common/records';
+import { actorFromValues } from '../actors/actor.service';
+import { toCommon, toOperation, toParticipation } from '../common/records';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
 import type { ParticipationRole } from '../common/enums';
-import type { ParticipationRecord } from './participation.type';
+import { Participation, type ParticipationRecord } from './participation.type';
+
+/**
+ * A participation record. Built as an instance of the GraphQL `Participation` class: type-graphql
+ * then hands it to field resolvers (`actor`, `operation`) as is, instead of copying it each time.
+ */
+const ParticipationObject = function (this: ParticipationRecord, id: string, role: ParticipationRole, since: string | null, until: string | null, actorId: string, operationId: string, version: number, createdAt: Date, updatedAt: Date) {
+  this.id = id;
+  this.role = role;
+  this.since = since;
+  this.until = until;
+  this.actorId = actorId;
+  this.operationId = operationId;
+  this.version = version;
+  this.createdAt = createdAt;
+  this.updatedAt = updatedAt;
+} as unknown as new (...args: any[]) => ParticipationRecord;
+ParticipationObject.prototype = Participation.prototype;
+
+const instant = (ms: number | null): Date => (ms == null ? (null as unknown as Date) : new Date(ms));
+
+/**
+ * A participation from the flat values the participation queries return: `[p.id, p.role,
+ * toString(p.since), toString(p.until), p.version, p.createdAt.epochMillis, p.updatedAt.epochMillis]`
+ * (the same fields as `toParticipation` reads from a map).
+ */
+function participationFromValues(v: any[], actorId: string, operationId: string): ParticipationRecord {
+  return new ParticipationObject(v[0], v[1], v[2] ?? null, v[3] ?? null, actorId, operationId, v[4] ?? 1, instant(v[5]), instant(v[6]));
+}
+
+/**
+ * Loader body for `Actor.participations` (and `Actor.operations`): every participation of each
+ * actor, by operation code then role. The operations and their commons come in the same rows and
+ * prime the operation and commons-of-operation loaders.
+ */
+export async function participationsOfActors(ctx: Context, ids: readonly string[]): Promise<ParticipationRecord[][]> {
+  const rows = await ctx.db.read('participations/of-actors', { ids: [...new Set(ids)] });
+  const byActor = new Map<string, ParticipationRecord[]>();
+  for (const r of rows) {
+    const p = participationFromValues(r.participation, r.aid, r.participation[7]);
+    const list = byActor.get(r.aid);
+    if (list) list.push(p);
+    else byActor.set(r.aid, [p]);
+    ctx.loaders.operation.prime(p.operationId, toOperation(r.operation));
+    const commons = (r.commons as Row[]).map(toCommon).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    ctx.loaders.commonsOfOperation.prime(p.operationId, commons);
+  }
+  return ids.map((id) => byActor.get(id) ?? []);
+}
 
 export interface OperationParticipationsKey {
   operationId: string;
@@ -36,15 +84,23 @@ export async function participationsOfOperations(ctx: Context, keys: readonly Op
       const plan = planPage(page, ctx.config.MAX_PAGE_SIZE);
       const params = { ids: [...new Set(group.map((k) => k.operationId))], roles: listParam(roles), asOf: dateParam(asOf), afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
       const rows = await ctx.db.read('participations/of-operations', params, orderKeywords('ASC', plan.backward));
-      const byOp = new Map(rows.map((r) => [r.oid as string, r.participations as Row[]]));
+      // One row per participation, in page order per operation; the participants prime the actor loader.
+      const byOp = new Map<string, ParticipationRecord[]>();
+      for (const r of rows) {
+        const actor = actorFromValues(r.actor);
+        const p = participationFromValues(r.participation, actor.id, r.oid);
+        const list = byOp.get(r.oid);
+        if (list) list.push(p);
+        else byOp.set(r.oid, [p]);
+        ctx.loaders.actor.prime(actor.id, actor);
+      }
       for (const k of group) {
         const list = byOp.get(k.operationId) ?? [];
-        for (const p of list) ctx.loaders.actor.prime(p.actorRow.id, toActor(p.actorRow));
         const total = async () => {
           const [row] = await ctx.db.read('participations/count-of-operations', { ids: [k.operationId], roles: listParam(roles), asOf: dateParam(asOf) });
           return row?.total ?? 0;
         };
-        out.set(k, toPage(list, plan, (p) => ({ k: null, id: p.id }), total, toParticipation));
+        out.set(k, toPage(list, plan, (p) => ({ k: null, id: p.id }), total, (p) => p));
       }
     }),
   );

@@ -16,7 +16,7 @@ export interface ParticipationRecord {
   updatedAt: Date;
 }
 
-@ObjectType({ implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
 export class Participation extends Node {
   @Field(() => ParticipationRole)
   role!: ParticipationRole;
@@ -32,7 +32,7 @@ export class Participation extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'A page of participations.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of participations.' })
 export class ParticipationConnection extends Connection(Participation, 'Participation') {
   @Field(() => Int, { simple: true, description: 'How many participations match, across all pages (counted only when asked for).' })
   totalCount!: number;

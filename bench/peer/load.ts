@@ -1,0 +1,27 @@
+/**
+ * Loads a generated bench graph into an empty database through our `Database`, with the seed's
+ * own UNWIND queries (cypher/seed/*) in batches, one transaction per batch. No change-feed events:
+ * the benchmark only reads.
+ */
+import type { Database } from '../../src/db/database';
+import type { BenchGraph } from './data';
+
+const BATCH = 5_000;
+
+export async function loadBenchGraph(db: Database, g: BenchGraph, log: (line: string) => void = () => undefined): Promise<void> {
+  const x = db.executor({ op: 'bench-load' });
+  const t0 = performance.now();
+  const batches = async <T>(query: string, param: string, items: T[]) => {
+    for (let i = 0; i < items.length; i += BATCH) {
+      await x.write((tx) => tx.run(query, { [param]: items.slice(i, i + BATCH) }));
+    }
+  };
+  await x.write((tx) => tx.run('seed/commons', { commons: g.commons }));
+  await x.write((tx) => tx.run('seed/operations', { operations: g.operations }));
+  await batches('seed/actors', 'actors', g.actors);
+  log(`  ${g.actors.length} actors (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  await batches('seed/bonds', 'bonds', g.bonds);
+  log(`  ${g.bonds.length} bonds (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  await batches('seed/participations', 'participations', g.participations);
+  log(`  ${g.participations.length} participations (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}

@@ -1,0 +1,22 @@
+// A page of the participants of one operation matching the other filters; keyset on (sort key, id).
+// Starts from the operation (unique id) and walks its participations: far fewer rows than
+// checking every actor (or every actor of a sector) for a participation. Only actors participate,
+// so `a` needs no label check.
+MATCH (:Operation {id: $operation})<-[:PARTICIPATES_IN]-(a)
+WITH DISTINCT a
+WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($sectors IS NULL OR a.sector IN $sectors)
+  AND ($source IS NULL OR a.source = $source)
+  AND ($territory IS NULL OR a.territory = $territory)
+  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
+  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
+  AND ($common IS NULL
+       OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }
+       OR EXISTS { (a)-[:STEWARDS]->(:Common {code: $common}) })
+WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
+WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
+WITH a, k
+ORDER BY k {{DIR}}, a.id {{DIR}}
+LIMIT $limit
+RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor,
+       k, COUNT { (a)-[:BOND]-() } AS degree
