@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/ports';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
@@ -9,13 +9,6 @@ import { startServer, type RunningApp } from '../../src/server';
 import { createKey } from '../../src/auth/key.service';
 import { killLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const BATCH = 200;
 const SYNC = `mutation($s: String!, $a: [ActorSyncInput!]!) { syncActors(source: $s, actors: $a) { created } }`;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/ports';
 import { join } from 'node:path';
 import { testDatabase, resetDatabase } from '../helpers/app';
 import { createKey } from '../../src/auth/key.service';
@@ -7,13 +7,6 @@ import { migrate } from '../../src/db/migrate';
 import { loadGraph } from '../../src/seed/seed.service';
 import { buildDemoGraph } from '../../src/seed/demo-data';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Starts `npm start`'s entry point as its own process on the test Neo4j. */
 async function startInstance(): Promise<{ url: string; child: ChildProcess }> {

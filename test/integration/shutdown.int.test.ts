@@ -1,17 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/ports';
 import { join } from 'node:path';
 import { testDatabase } from '../helpers/app';
 import { createKey } from '../../src/auth/key.service';
 import { migrate } from '../../src/db/migrate';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** SIGTERM under load: stop accepting, finish in-flight requests, close the driver, exit 0. */
 describe('graceful shutdown', () => {
