@@ -132,7 +132,8 @@ describe('analytics through GraphQL on Zachary\'s karate club', () => {
     const q = `{ centrality(metric: DEGREE, scope: { source: "karate" }, top: 1) { score actor { name } } }`;
     await t.gql(q, {}, analyst);
     let trips = 0;
-    const off = t.db.onQuery(() => trips++);
+    // The key lookup (cached 5 s) is not analytics work: on a slow machine it may fall in this request.
+    const off = t.db.onQuery((name) => void (name !== 'auth/key-by-hash' && trips++));
     await t.gql(q, {}, analyst);
     off();
     expect(trips).toBeLessThanOrEqual(2); // graph version + the actor's row
