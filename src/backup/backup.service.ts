@@ -69,8 +69,9 @@ export interface BackupSummary {
  */
 export async function backup(db: Database, file: string): Promise<BackupSummary> {
   const { version, nodes, rels } = await db.executor({ op: 'backup' }).write(async (tx) => {
-    const [lock] = await tx.run('backup/lock');
-    return { version: lock?.version ?? 0, nodes: await tx.run('backup/nodes'), rels: await tx.run('backup/relationships') };
+    await tx.run('backup/lock');
+    const [seq] = await tx.run('backup/version');
+    return { version: seq?.version ?? 0, nodes: await tx.run('backup/nodes'), rels: await tx.run('backup/relationships') };
   });
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = (o: unknown) => new Promise<void>((resolve, reject) => (out.write(JSON.stringify(o) + '\n') ? resolve() : out.once('drain', resolve).once('error', reject)));

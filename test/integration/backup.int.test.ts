@@ -56,14 +56,22 @@ describe('backup and restore', () => {
   it('takes a consistent dump while writers run: the dump holds exactly the changes up to its version', async () => {
     const editor = await t.key('EDITOR');
     let writing = true;
-    const writer = (async () => {
-      for (let i = 0; writing; i++) await t.gql(`mutation($n: String!) { createActor(input: { name: $n, kind: ORGANIZATION, sector: ECONOMIC, source: "online" }) { id } }`, { n: `Online ${i}` }, editor);
-    })();
+    const failures: unknown[] = [];
+    const writer = async (w: number) => {
+      for (let i = 0; writing; i++) {
+        const r = await t.gql(`mutation($n: String!) { createActor(input: { name: $n, kind: ORGANIZATION, sector: ECONOMIC, source: "online" }) { id } }`, { n: `Online ${w}-${i}` }, editor);
+        if (r.errors) failures.push(r.errors);
+      }
+    };
+    const writers = [writer(0), writer(1), writer(2)];
     await new Promise((r) => setTimeout(r, 500));
     const file = join(dir, 'online.jsonl');
     const summary = await backup(t.db, file);
+    // Writers go on after the dump: taking the dump must not disturb the change sequence.
+    await new Promise((r) => setTimeout(r, 500));
     writing = false;
-    await writer;
+    await Promise.all(writers);
+    expect(failures).toEqual([]);
     const records = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const changes = records.filter((r) => r.k === 'n' && r.labels.includes('Change'));
     const seqs = changes.map((c) => c.props.seq.v).sort((x: number, y: number) => x - y);
@@ -72,6 +80,12 @@ describe('backup and restore', () => {
     const onlineActors = records.filter((r) => r.k === 'n' && r.labels.includes('Actor') && r.props.source === 'online').length;
     const onlineCreates = changes.filter((c) => c.props.source === 'online' && c.props.op === 'CREATE').length;
     expect(onlineActors).toBe(onlineCreates);
+    // The live feed stayed gapless through the dump: every seq from 1 to the head, once.
+    const session = t.db.session('READ');
+    const row = await session.run('MATCH (c:Change) RETURN count(c) AS n, max(c.seq) AS head, count(DISTINCT c.seq) AS distinct').then((r) => r.records[0]).finally(() => session.close());
+    expect(row.get('distinct')).toBe(row.get('n'));
+    expect(row.get('head')).toBe(row.get('n'));
+    expect(row.get('head')).toBeGreaterThan(summary.graphVersion);
   });
 
   it('refuses to restore into a database that holds data, and rejects foreign files', async () => {
