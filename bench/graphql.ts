@@ -3,7 +3,7 @@
  *
  *   npm run bench -- [--duration 10] [--actors 10000] [--bonds 50000] [--connections 1,16,64]
  *                    [--workloads W1,W2,W3,W4] [--servers ours,peer] [--warmup 3]
- *                    [--data-dir DIR] [--cpu-prof ours|peer|both] [--no-check] [--compiled]
+ *                    [--data-dir DIR] [--cpu-prof ours|peer|both] [--no-check] [--ts-node]
  *
  * Generates a deterministic network, loads it with UNWIND batches through our `Database` into a
  * fresh local Neo4j (NEO4J_BENCH_BOLT_PORT, default 7712, heap 1 GB; or NEO4J_URI, whose data it
@@ -12,8 +12,8 @@
  * alternating ours/peer/ours/peer, sampling each API's RSS every 250 ms and the CPU each process
  * (API and Neo4j) spent. Prints a table; writes bench/results/graphql.json and graphql.svg.
  *
- * Both servers run like `npm start`, through ts-node; `--compiled` first compiles both with tsc
- * (into .cache/bench-build) and runs plain `node`, as a build-then-run deployment would.
+ * Both servers run like `npm start`: compiled with tsc first (into .cache/bench-build), then plain
+ * `node`. `--ts-node` runs both through ts-node --transpile-only instead (`npm run dev`).
  */
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'no-check': { type: 'boolean', default: false },
-      compiled: { type: 'boolean', default: false },
+      'ts-node': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results/graphql' },
     },
   });
@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     }
 
     // --- servers --------------------------------------------------------------------------------
-    if (values.compiled) {
+    const compiled = !values['ts-node'];
+    if (compiled) {
       t0 = performance.now();
       compileServers();
       log(`Compiled both servers with tsc in ${((performance.now() - t0) / 1000).toFixed(1)} s (${BUILD_DIR})`);
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
       if (withProf) mkdirSync(profDir, { recursive: true });
       const child = spawn(
         process.execPath,
-        [...(withProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${server}-${Date.now()}.cpuprofile`] : []), ...serverEntry(server, values.compiled)],
+        [...(withProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${server}-${Date.now()}.cpuprofile`] : []), ...serverEntry(server, compiled)],
         { cwd: REPO, env: { ...process.env, NEO4J_URI: uri, NODE_ENV: 'production', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
       );
       children.push(child);
@@ -244,7 +245,7 @@ async function main(): Promise<void> {
     const result = {
       at: new Date().toISOString(),
       peer: '@neo4j/graphql 7 (Apollo Server 5)',
-      runtime: values.compiled ? 'compiled with tsc, plain node' : 'ts-node --transpile-only (as npm start)',
+      runtime: compiled ? 'compiled with tsc, plain node (as npm start)' : 'ts-node --transpile-only (as npm run dev)',
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       data: { actors: graph.actors.length, bonds: graph.bonds.length, participations: graph.participations.length, operations: graph.operations.length, maxDegree: maxDeg },
       durationPerRunSeconds: duration,
@@ -286,7 +287,7 @@ async function main(): Promise<void> {
 
 const BUILD_DIR = join(REPO, '.cache', 'bench-build');
 
-/** `--compiled`: both servers (and all of src/) through tsc into .cache/bench-build (gitignored). */
+/** Both servers (and all of src/) through tsc into .cache/bench-build (gitignored), as `npm start` builds. */
 function compileServers(): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
   mkdirSync(BUILD_DIR, { recursive: true });
@@ -307,8 +308,8 @@ function compileServers(): void {
 }
 
 /**
- * How a server process starts: like `npm start`, through ts-node (both servers alike), or with
- * --compiled from the tsc output. A what-if may point BENCH_OURS_ENTRY / BENCH_PEER_ENTRY at
+ * How a server process starts: like `npm start`, from the tsc output (both servers alike), or with
+ * --ts-node through ts-node. A what-if may point BENCH_OURS_ENTRY / BENCH_PEER_ENTRY at
  * another compiled .js entry.
  */
 function serverEntry(server: Server, compiled = false): string[] {

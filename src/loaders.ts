@@ -15,8 +15,8 @@ import type { ParticipationRecord } from './participations/participation.type';
 import type { IndicatorRecord } from './operations/indicator.type';
 import type { EventRecord } from './events/event.type';
 
-/** What loader bodies read through: the request's executor, or the per-tick batch in front of it. */
-export type Reader = Pick<Executor, 'read' | 'readTx' | 'write' | 'roundTrips'>;
+/** What loader bodies read through: the request's executor. */
+export type Reader = Pick<Executor, 'read' | 'readAll' | 'readTx' | 'write' | 'roundTrips'>;
 
 interface Pending {
   name: string;
@@ -29,11 +29,10 @@ interface Pending {
 /**
  * Sends the loader queries of one resolution wave together. DataLoader batches the loads of each
  * loader; the batches of different loaders (an actor's bonds, its participations, ...) are
- * dispatched in the same tick and queue here, and go to Neo4j in ONE read transaction (one
- * session, one BEGIN/COMMIT) instead of one each. Every query still counts as a round trip for
- * the query observers. A lone query runs as before.
+ * dispatched in the same tick, queue here, and go to Neo4j as ONE bundled query (see
+ * db/bundle.ts) instead of one each. A lone query runs as it is.
  */
-export class ReadBatch implements Reader {
+export class ReadWave implements Reader {
   private queue: Pending[] = [];
 
   constructor(private readonly db: Executor) {}
@@ -46,7 +45,8 @@ export class ReadBatch implements Reader {
     });
   }
 
-  /** The executor's other entry points, unbatched (so that a loader body may use any of them). */
+  /** The executor's other entry points, not queued (so that a loader body may use any of them). */
+  readAll: Executor['readAll'] = (queries) => this.db.readAll(queries);
   readTx: Executor['readTx'] = (work) => this.db.readTx(work);
   write: Executor['write'] = (work) => this.db.write(work);
   get roundTrips(): number {
@@ -61,12 +61,10 @@ export class ReadBatch implements Reader {
       this.db.read(q.name, q.params, q.variant).then(q.resolve, q.reject);
       return;
     }
-    this.db
-      .readTx((tx) => Promise.all(items.map((q) => tx.run(q.name, q.params, q.variant))))
-      .then(
-        (results) => items.forEach((q, i) => q.resolve(results[i])),
-        (err) => items.forEach((q) => q.reject(err)),
-      );
+    this.db.readAll(items).then(
+      (results) => items.forEach((q, i) => q.resolve(results[i])),
+      (err) => items.forEach((q) => q.reject(err)),
+    );
   }
 }
 
@@ -113,7 +111,7 @@ function lazily<T extends Record<string, () => unknown>>(factories: T): { readon
 
 /** Every DataLoader of a request. Created per request: a cache never outlives its request. */
 export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loaders }) {
-  const db = new ReadBatch(ctx.db);
+  const db = new ReadWave(ctx.db);
   // Loader bodies see the request context with the batching reader as `db` (everything else, the
   // loaders included once assigned, is read through from ctx); resolvers keep using ctx.db.
   const lctx = Object.create(ctx, { db: { value: db as unknown as Executor } }) as Context;
@@ -124,6 +122,7 @@ export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loader
     bondsOfActor: () => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(lctx, keys), objectKey),
     bondCount: () => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(lctx, keys), objectKey),
     operation: () => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
+    operationByCode: () => oneLoader<OperationRecord>(db, 'operations/by-codes', 'codes', 'operation', (r) => r.code, toOperation),
     common: () => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
     commonByCode: () => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
     participation: () => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),

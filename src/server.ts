@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { isProduction } from './config';
@@ -56,7 +56,9 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     introspection: true,
     includeStacktraceInErrorResponses: dev,
     formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config), observabilityPlugin(metrics, logger)],
+    // No @cacheControl hints are used: Apollo's implicit cache-control plugin would only wrap every
+    // field resolver to look for them, a cost on every field of every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config), observabilityPlugin(metrics, logger)],
   });
   await apollo.start();
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { can } from '../auth/roles';
 import { Actor, ActorConnection } from './actor.type';
@@ -12,12 +13,21 @@ import { Operation } from '../operations/operation.type';
 import { Common } from '../commons/common.type';
 import { Event } from '../events/event.type';
 import { DeletePayload } from '../common/delete.type';
+import { actorBondsKey } from '../bonds/bond.service';
+import { prefetch } from '../common/prefetch';
+import { selectedChildren } from '../common/lookahead';
 
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => Actor, { nullable: true, description: 'One actor by id; null when there is none.' })
-  actor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.actor.load(id);
+  actor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const actor = ctx.loaders.actor.load(id);
+    // An actor page: its bonds and operations start now, in the same bundled query as the actor.
+    for (const child of selectedChildren(info, 'Actor')) {
+      if (child.name === 'bonds') prefetch(ctx.loaders.bondsOfActor.load(actorBondsKey(id, child.args)));
+      else if (child.name === 'operations' || child.name === 'participations') prefetch(ctx.loaders.participationsOfActor.load(id));
+    }
+    return actor;
   }
 
   @Query(() => ActorConnection, { description: 'Actors, filtered, searched or sorted, as a Relay connection (max 100 a page).' })
@@ -37,7 +47,7 @@ export class ActorResolver {
 
   @FieldResolver(() => BondConnection, { description: "The actor's bonds, in either direction by default, as a connection." })
   bonds(@Root() actor: Actor, @Args(() => ActorBondsArgs) args: ActorBondsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.bondsOfActor.load({ actorId: actor.id, args: { ...args } });
+    return ctx.loaders.bondsOfActor.load(actorBondsKey(actor.id, args));
   }
 
   @FieldResolver(() => Int, { description: 'How many bonds the actor has (read from the stored degree when unfiltered).' })

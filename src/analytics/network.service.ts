@@ -68,7 +68,7 @@ export async function loadNetwork(ctx: Context, scope: NetworkScope | null | und
       return [a, b] as const;
     });
     if (params.operation && actorRows.length === 0) {
-      const [op] = await ctx.db.read('operations/by-code', { code: params.operation });
+      const [op] = await ctx.db.read('operations/by-codes', { codes: [params.operation] });
       const [byId] = op ? [op] : await ctx.db.read('operations/by-ids', { ids: [params.operation] });
       if (!byId) throw new BadInputError(`No operation ${JSON.stringify(params.operation)} (give an operation id or code)`, [{ field: 'scope.operation', message: 'unknown operation' }]);
     }

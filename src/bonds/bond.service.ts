@@ -101,6 +101,18 @@ export interface ActorBondsKey {
 }
 
 /**
+ * The loader key of an actor's bond page from the field's arguments: a fixed field order and nulls
+ * for absent arguments, so that equal pages have equal keys (a prefetch from the look-ahead and the
+ * field resolver meet in the loader's cache).
+ */
+export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>): ActorBondsKey {
+  return {
+    actorId,
+    args: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null, kinds: a.kinds ?? null, direction: a.direction ?? BondDirection.BOTH },
+  };
+}
+
+/**
  * Loader body for `Actor.bonds`: one query for every actor of the batch that shares the same
  * arguments (a page of 50 actors asking for their first 20 bonds is one round trip).
  */

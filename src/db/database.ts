@@ -1,6 +1,7 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { cypher, type Variant } from './cypher';
 import { plain } from './values';
+import { bundleColumns, composeBundle, splitBundle, type BundlePart } from './bundle';
 import { toAppError } from '../errors';
 
 export interface DatabaseOptions {
@@ -10,6 +11,8 @@ export interface DatabaseOptions {
   /** Explicit database name; the server default when absent. */
   database?: string;
   txTimeoutMs: number;
+  /** How long transient failures are retried (driver transactions and auto-commit reads); 10 s by default. */
+  retryWindowMs?: number;
 }
 
 export type Row = Record<string, any>;
@@ -24,13 +27,16 @@ export class Database {
   private observers: QueryObserver[] = [];
   private sessionObservers: Array<(delta: number) => void> = [];
 
-  constructor(readonly options: DatabaseOptions) {
+  readonly options: Required<Omit<DatabaseOptions, 'database'>> & Pick<DatabaseOptions, 'database'>;
+
+  constructor(options: DatabaseOptions) {
+    this.options = { retryWindowMs: 10_000, ...options };
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 64,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
-      maxTransactionRetryTime: 10_000,
+      maxTransactionRetryTime: options.retryWindowMs ?? 10_000,
       userAgent: 'agencement/0.1',
     });
   }
@@ -133,12 +139,66 @@ export class Executor {
     private readonly meta: Record<string, string>,
   ) {}
 
-  /** One read transaction running one named query. */
-  async read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
-    return this.readTx((tx) => tx.run(name, params, variant));
+  /**
+   * One named read query, as an auto-commit transaction in a READ session: one Bolt exchange (RUN
+   * and PULL together) instead of three (BEGIN, RUN+PULL, COMMIT), still routed to a follower on a
+   * cluster (`neo4j://`), since routing follows the session's access mode. Retried like
+   * `executeRead` would be: on transient errors and lost connections, with exponential back-off,
+   * for at most the driver's retry window. A read is idempotent, so retrying it is safe.
+   */
+  read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return this.autoCommit(name, cypher(name, variant), params);
   }
 
-  /** One read transaction running several queries (one round trip is counted per query). */
+  /**
+   * Independent reads sent together. Two or more whose result columns can be read from their text
+   * go as ONE query (see db/bundle.ts): one round trip, one transaction; the others run alone.
+   */
+  async readAll(queries: Array<{ name: string; params?: Params; variant?: Variant }>): Promise<Row[][]> {
+    const parts: BundlePart[] = [];
+    const bundled: number[] = [];
+    const out = new Array<Promise<Row[]>>(queries.length);
+    queries.forEach((q, i) => {
+      const text = cypher(q.name, q.variant);
+      const columns = bundleColumns(text);
+      if (columns) {
+        parts.push({ text, params: q.params ?? {}, columns });
+        bundled.push(i);
+      } else out[i] = this.read(q.name, q.params, q.variant);
+    });
+    if (parts.length === 1) out[bundled[0]] = this.read(queries[bundled[0]].name, queries[bundled[0]].params, queries[bundled[0]].variant);
+    else if (parts.length > 1) {
+      const { text, params } = composeBundle(parts);
+      const label = `bundle(${bundled.map((i) => queries[i].name).join('+')})`;
+      const results = this.autoCommit(label, text, params).then(([row]) => splitBundle(row, parts) as Row[][]);
+      bundled.forEach((qi, k) => (out[qi] = results.then((r) => r[k])));
+    }
+    return Promise.all(out);
+  }
+
+  /** One query as an auto-commit transaction in a READ session, retried on transient errors. */
+  private async autoCommit(name: string, text: string, params: Params): Promise<Row[]> {
+    const deadline = Date.now() + this.db.options.retryWindowMs;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.db.session('READ');
+      try {
+        return await this.timed(name, async () => {
+          const res = await session.run(text, params, this.txConfig());
+          const rows = new Array<Row>(res.records.length);
+          for (let i = 0; i < rows.length; i++) rows[i] = plain(res.records[i].toObject());
+          return rows;
+        });
+      } catch (err) {
+        const delay = Math.min(100 * 2 ** attempt, 2_000) * (0.8 + Math.random() * 0.4);
+        if (!isRetryableError(err) || Date.now() + delay > deadline) throw toAppError(err);
+        await new Promise((r) => setTimeout(r, delay));
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    }
+  }
+
+  /** One read transaction running several queries that must see one state (one round trip per query). */
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.db.session('READ');
     try {

@@ -5,6 +5,8 @@ import neo4j, { type Integer } from 'neo4j-driver';
  * ISO strings (Date) or JS Dates (DateTime), maps and lists recursively.
  */
 export function plain(value: unknown): any {
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return value; // most values: no checks
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return (value as Integer).toNumber();
   if (neo4j.isDate(value)) return value.toString();

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { Actor } from '../actors/actor.type';
 import { Common } from '../commons/common.type';
@@ -7,6 +8,7 @@ import { OperationParticipationsArgs } from '../participations/participation.inp
 import { Indicator } from './indicator.type';
 import { Operation, RoleCount, type OperationRecord } from './operation.type';
 import { findOperation, listOperations } from './operation.service';
+import { operationParticipationsKey } from '../participations/participation.service';
 
 @Resolver(() => Operation)
 export class OperationResolver {
@@ -20,8 +22,9 @@ export class OperationResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('code', () => String, { nullable: true }) code?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return findOperation(ctx, id, code);
+    return findOperation(ctx, id, code, info);
   }
 
   @FieldResolver(() => [Common], { description: 'The commons the operation serves.' })
@@ -31,8 +34,7 @@ export class OperationResolver {
 
   @FieldResolver(() => ParticipationConnection, { description: 'Who takes part, in which role, as a connection (filter by roles, date).' })
   participations(@Root() op: OperationRecord, @Args(() => OperationParticipationsArgs) args: OperationParticipationsArgs, @Ctx() ctx: Context) {
-    const { roles, asOf, ...page } = args;
-    return ctx.loaders.participationsOfOperation.load({ operationId: op.id, roles: roles?.length ? roles : null, asOf: asOf ?? null, page: { ...page } });
+    return ctx.loaders.participationsOfOperation.load(operationParticipationsKey(op.id, args));
   }
 
   @FieldResolver(() => [RoleCount], { description: 'How many participants hold each role, most frequent first.' })

@@ -8,6 +8,7 @@ import { actorFromValues } from '../actors/actor.service';
 import { toCommon, toOperation, toParticipation } from '../common/records';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
+import type { OperationParticipationsArgs } from './participation.input';
 import { eventFor, recordChanges } from '../changes/change.recorder';
 import type { ParticipationRole } from '../common/enums';
 import { Participation, type ParticipationRecord } from './participation.type';
@@ -68,6 +69,20 @@ export interface OperationParticipationsKey {
 }
 
 /**
+ * The loader key of an operation's participation page from the field's arguments: a fixed field
+ * order and nulls for absent arguments, so that equal pages have equal keys (a prefetch from the
+ * look-ahead and the field resolver meet in the loader's cache).
+ */
+export function operationParticipationsKey(operationId: string, a: Partial<OperationParticipationsArgs>): OperationParticipationsKey {
+  return {
+    operationId,
+    roles: a.roles?.length ? a.roles : null,
+    asOf: a.asOf ?? null,
+    page: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null },
+  };
+}
+
+/**
  * Loader body for `Operation.participations`: one query per distinct argument set, for every
  * operation of the batch. The participants' actor rows come with it and prime the actor loader.
  */
@@ -94,12 +109,15 @@ export async function participationsOfOperations(ctx: Context, keys: readonly Op
         else byOp.set(r.oid, [p]);
         ctx.loaders.actor.prime(actor.id, actor);
       }
+      // totalCount, when some page of the group asks for it: one count query for the whole group.
+      let totals: Promise<Map<string, number>> | null = null;
+      const totalsOfGroup = () =>
+        (totals ??= ctx.db
+          .read('participations/count-of-operations', { ids: params.ids, roles: params.roles, asOf: params.asOf })
+          .then((rs) => new Map(rs.map((r) => [r.oid as string, r.total as number]))));
       for (const k of group) {
         const list = byOp.get(k.operationId) ?? [];
-        const total = async () => {
-          const [row] = await ctx.db.read('participations/count-of-operations', { ids: [k.operationId], roles: listParam(roles), asOf: dateParam(asOf) });
-          return row?.total ?? 0;
-        };
+        const total = async () => (await totalsOfGroup()).get(k.operationId) ?? 0;
         out.set(k, toPage(list, plan, (p) => ({ k: null, id: p.id }), total, (p) => p));
       }
     }),

@@ -1,4 +1,8 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { cypher, CYPHER_DIR } from '../../src/db/cypher';
+import { bundleColumns } from '../../src/db/bundle';
 
 /** The foundation, read side: the demo graph, Relay paging, search, node(id), batching. */
 describe('reading the TESR graph', () => {
@@ -159,5 +163,91 @@ describe('reading the TESR graph', () => {
     expect(fifty).toBe(ten);
     expect(fifty).toBeLessThanOrEqual(10);
     console.log(`Cypher round trips for a page of 50 actors with bonds, ends, operations, commons: ${fifty}`);
+  });
+
+  it('answers an actor page (actor, bonds with their other end, operations, commons) in one bundled query, as node(id) does in waves', async () => {
+    const { data } = await t.gql(`{ actors(first: 40, filter: { kinds: [ORGANIZATION] }) { edges { node { id bondCount participations { id } } } } }`);
+    const fields = `id name sector tags
+      bonds(first: 5, direction: BOTH) { totalCount edges { cursor node { id kind other(actor: $id) { id name } } } pageInfo { hasNextPage endCursor } }
+      operations { code commons { code } } participations { role }`;
+    const busy = data.actors.edges.map((e: any) => e.node).filter((a: any) => a.bondCount > 5 && a.participations.length > 0).slice(0, 3);
+    expect(busy.length).toBe(3);
+    for (const node of busy) {
+      const names: string[] = [];
+      const off = t.db.onQuery((n) => names.push(n));
+      const page = await t.gql(`query($id: ID!) { actor(id: $id) { ${fields} } }`, { id: node.id });
+      off();
+      expect(page.errors).toBeUndefined();
+      // One query for the page's content; totalCount (asked for) is the only other read.
+      expect(names.filter((n) => n !== 'bonds/count-of-actors')).toEqual(['bundle(actors/by-ids+bonds/of-actors+participations/of-actors)']);
+      expect(page.data.actor.bonds.edges.length).toBe(5);
+      expect(page.data.actor.operations.length).toBeGreaterThan(0);
+      // node(id) has no look-ahead: its children load wave after wave, the answer must be the same.
+      const viaNode = await t.gql(`query($id: ID!) { node(id: $id) { ... on Actor { ${fields} } } }`, { id: node.id });
+      expect(viaNode.data.node).toEqual(page.data.actor);
+      // Paging on from the prefetched page still works.
+      const next = await t.gql(`query($id: ID!, $after: String) { actor(id: $id) { bonds(first: 5, after: $after) { edges { node { id } } } } }`, { id: node.id, after: page.data.actor.bonds.pageInfo.endCursor });
+      const firstIds = page.data.actor.bonds.edges.map((e: any) => e.node.id);
+      for (const e of next.data.actor.bonds.edges) expect(firstIds).not.toContain(e.node.id);
+    }
+  });
+
+  it('answers an operation page by code in one bundled query once the code is known, with the same participants', async () => {
+    const { data } = await t.gql(`{ operations { id code } }`);
+    const fields = `code participations(first: 30, roles: [PARTNER, CONTRIBUTOR, BENEFICIARY]) { edges { node { id role actor { id name sector } } } }`;
+    for (const op of data.operations) {
+      const names: string[] = [];
+      const off = t.db.onQuery((n) => names.push(n));
+      const page = await t.gql(`query($code: String!) { operation(code: $code) { ${fields} } }`, { code: op.code });
+      off();
+      expect(page.errors).toBeUndefined();
+      expect(names).toEqual(['bundle(operations/by-codes+participations/of-operations)']);
+      const viaNode = await t.gql(`query($id: ID!) { node(id: $id) { ... on Operation { ${fields} } } }`, { id: op.id });
+      expect(viaNode.data.node).toEqual(page.data.operation);
+    }
+  });
+
+  it('reads the result columns of every query as Neo4j does (what bundling relies on)', async () => {
+    const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.cypher') ? [join(d, f)] : []));
+    const s = t.db.session('READ');
+    let checked = 0;
+    try {
+      for (const file of walk(CYPHER_DIR)) {
+        const name = relative(CYPHER_DIR, file).replace(/\.cypher$/, '');
+        if (name.startsWith('migrations/')) continue;
+        const text = /\{\{/.test(cypher(name)) ? cypher(name, { DIR: 'ASC', CMP: '>', DIRID: 'ASC', CMPID: '>' }) : cypher(name);
+        const columns = bundleColumns(text);
+        if (!columns) continue;
+        const res = s.run(`EXPLAIN ${text}`);
+        const keys = await res.keys();
+        await res;
+        expect({ name, columns }).toEqual({ name, columns: [...keys] });
+        checked++;
+      }
+    } finally {
+      await s.close();
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('counts the participants of every operation in one query, whatever the number of operations (no N+1 on totalCount)', async () => {
+    let trips = 0;
+    const off = t.db.onQuery(() => trips++);
+    const res = await t.gql(`{ operations { code participations(first: 2, roles: [PARTNER, CONTRIBUTOR]) { totalCount edges { node { role } } } } }`);
+    off();
+    expect(res.errors).toBeUndefined();
+    expect(res.data.operations.length).toBe(9);
+    // operations, their participation pages, one count for all of them.
+    expect(trips).toBe(3);
+    const s = t.db.session('READ');
+    try {
+      for (const op of res.data.operations) {
+        const r = await s.run(`MATCH (:Actor)-[p:PARTICIPATES_IN]->(:Operation {code: $code}) WHERE p.role IN ['PARTNER', 'CONTRIBUTOR'] RETURN count(p) AS n`, { code: op.code });
+        expect(op.participations.totalCount).toBe(r.records[0].get('n'));
+      }
+    } finally {
+      await s.close();
+    }
+    expect(res.data.operations.some((o: any) => o.participations.totalCount > 2)).toBe(true);
   });
 });
