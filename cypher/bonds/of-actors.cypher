@@ -1,12 +1,13 @@
 // The first bonds of each of a batch of actors (one round trip for a whole page of actors),
 // keyset on bond id, in the direction asked relative to each actor. One row per bond, as flat
 // values (see bondFromValues in src/bonds/bond.service.ts), with the actor at the other end (as in
-// actorFromValues) so that `other`/`from`/`to` cost no second trip.
+// actorFromValues) so that `other`/`from`/`to` cost no second trip. The other end is touched only
+// for the rows kept (no label test while sorting: bonds only join actors).
 UNWIND $ids AS aid
 MATCH (a:Actor {id: aid})
 CALL {
   WITH a
-  MATCH (a)-[b:BOND]-(o:Actor)
+  MATCH (a)-[b:BOND]-(o)
   WHERE ($kinds IS NULL OR b.kind IN $kinds)
     AND ($direction = 'BOTH' OR ($direction = 'OUTGOING') = (startNode(b) = a))
     AND ($afterId IS NULL OR b.id {{CMP}} $afterId)

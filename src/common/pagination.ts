@@ -4,7 +4,7 @@ import { BadInputError } from '../errors';
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Relay `PageInfo`. */
-@ObjectType({ description: 'Where a page sits in its connection (Relay cursor spec).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its connection (Relay cursor spec).' })
 export class PageInfo {
   @Field({ description: 'True when more items follow the last edge of this page.' })
   hasNextPage!: boolean;
@@ -42,14 +42,14 @@ export interface ConnectionResult<T> {
 
 /** Builds the GraphQL connection and edge types of a node type. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge of a ${name} connection.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor!: string;
     @Field(() => nodeType, { description: 'The item at the end of the edge.' })
     node!: T;
   }
-  @ObjectType(`${name}ConnectionBase`)
+  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
     edges!: EdgeType[];
@@ -57,6 +57,19 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     pageInfo!: PageInfo;
   }
   return ConnectionType;
+}
+
+/** An edge whose cursor is encoded only when a query selects it (most list pages never do). */
+class LazyEdge<R, T> implements Edge<T> {
+  constructor(
+    private readonly row: R,
+    private readonly keyOf: (row: R) => KeysetCursor,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.row));
+  }
 }
 
 /** A keyset position: the sort key and the id that breaks ties. */
@@ -125,7 +138,7 @@ export function toPage<R, T>(
   const more = rows.length > plan.size;
   const pageRows = rows.slice(0, plan.size);
   if (plan.backward) pageRows.reverse();
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: toNode(row) }));
+  const edges = pageRows.map((row) => new LazyEdge(row, keyOf, toNode(row)));
   return {
     edges,
     pageInfo: {

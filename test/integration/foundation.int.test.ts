@@ -111,6 +111,34 @@ describe('reading the TESR graph', () => {
     expect(res.data.l.edges.some((e: any) => /Lycée/.test(e.node.name))).toBe(true);
   });
 
+  it('serves the first search page from the best hits only when that is provably the same page as ranking them all', async () => {
+    const s = t.db.session('READ');
+    const paths = new Set<string>();
+    try {
+      for (const word of ['foret', 'eau', 'association', 'commune', 'lycee']) {
+        const all = await s.run(
+          `CALL db.index.fulltext.queryNodes('actor_search', $q, {limit: 1000}) YIELD node, score RETURN node.id AS id ORDER BY score DESC, id ASC`,
+          { q: `+(${word} OR ${word}*)` },
+        );
+        const ranked = all.records.map((r) => r.get('id'));
+        for (const n of [1, 2, 3, 5, 10, 20]) {
+          const names: string[] = [];
+          const off = t.db.onQuery((name) => names.push(name));
+          const res = await t.gql(`query($q: String!, $n: Int) { actors(search: $q, first: $n) { edges { node { id } } pageInfo { hasNextPage } } }`, { q: word, n });
+          off();
+          expect(res.errors).toBeUndefined();
+          expect(res.data.actors.edges.map((e: any) => e.node.id)).toEqual(ranked.slice(0, n));
+          expect(res.data.actors.pageInfo.hasNextPage).toBe(ranked.length > n);
+          paths.add(names.join('+'));
+        }
+      }
+    } finally {
+      await s.close();
+    }
+    // Both the probe and, on ties running past it, the full ranking were exercised.
+    expect(paths).toEqual(new Set(['actors/search-top', 'actors/search-top+actors/search-page']));
+  });
+
   it('treats search text as words, never as query syntax', async () => {
     const res = await t.gql(`{ actors(search: "forêt) OR (* AND \\"", first: 5) { totalCount } }`);
     expect(res.errors).toBeUndefined();
