@@ -123,6 +123,12 @@ export function formatError(formatted: GraphQLFormattedError, raw: unknown, dev:
     const { stacktrace: _s, ...rest } = formatted.extensions ?? {};
     return { ...formatted, extensions: dev ? formatted.extensions : rest };
   }
+  const status = (original as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
+  if (original instanceof GraphQLError && status?.status && status.status >= 400 && status.status < 500) {
+    // Apollo's own request errors without a code (e.g. "provided sha does not match query" for a
+    // persisted query): the caller's to fix, not an internal error.
+    return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   log?.(original);
   return {
     message: 'Internal server error',

@@ -139,6 +139,27 @@ describe('reading the TESR graph', () => {
     expect(paths).toEqual(new Set(['actors/search-top', 'actors/search-top+actors/search-page']));
   });
 
+  it('accepts automatic persisted queries: a hash alone once the query is known, over POST and cacheable GET', async () => {
+    const { createHash } = await import('node:crypto');
+    const query = '{ operations { code } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const ext = { persistedQuery: { version: 1, sha256Hash } };
+    const post = (body: unknown) => fetch(t.app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const unknown = await post({ extensions: ext });
+    expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post({ query, extensions: ext });
+    expect(registered.data.operations).toHaveLength(9);
+    const byHash = await post({ extensions: ext });
+    expect(byHash.data).toEqual(registered.data);
+    // GET with only the hash: what a CDN can cache (Apollo's CSRF guard wants a preflight header).
+    const get = await fetch(`${t.app.url}?extensions=${encodeURIComponent(JSON.stringify(ext))}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as any).data).toEqual(registered.data);
+    const mismatch = await post({ query: '{ operations { id } }', extensions: ext });
+    expect(mismatch.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(mismatch.errors[0].message).toMatch(/sha does not match/);
+  });
+
   it('treats search text as words, never as query syntax', async () => {
     const res = await t.gql(`{ actors(search: "forêt) OR (* AND \\"", first: 5) { totalCount } }`);
     expect(res.errors).toBeUndefined();
