@@ -54,6 +54,10 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // Signals are main.ts's: it drains (SHUTDOWN_DELAY_MS, then in-flight requests) before stopping
+    // Apollo. Apollo's own SIGTERM handler would stop it at once, failing every request of the drain
+    // window with an internal error.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: dev,
     formatError: (formatted, raw) => formatError(formatted, raw, dev, (err) => logger.error({ err }, 'unexpected error')),
     // No @cacheControl hints are used: Apollo's implicit cache-control plugin would only wrap every

@@ -7,4 +7,4 @@ WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMPI
 WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIRID}}
 LIMIT $limit
-RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor, k
+RETURN {{ACTOR a}} AS actor, k

@@ -9,4 +9,4 @@ UNWIND top AS hit
 WITH hit[0] AS a, hit[1] AS k, floor, hits
 ORDER BY k DESC, a.id ASC
 LIMIT $limit
-RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor, k, floor, hits
+RETURN {{ACTOR a}} AS actor, k, floor, hits

@@ -17,4 +17,4 @@ CALL {
 }
 RETURN aid,
        [b.id, b.kind, startNode(b).id, endNode(b).id, b.directed, b.weight, toString(b.since), toString(b.until), b.description, b.source, b.externalId, b.version, b.createdAt.epochMillis, b.updatedAt.epochMillis] AS bond,
-       [o.id, o.name, o.kind, o.sector, o.description, o.territory, o.tags, o.source, o.externalId, o.email, o.phone, o.version, o.createdAt.epochMillis, o.updatedAt.epochMillis] AS other
+       {{ACTOR o}} AS other

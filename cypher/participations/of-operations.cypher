@@ -17,4 +17,4 @@ CALL {
 }
 RETURN oid,
        [p.id, p.role, toString(p.since), toString(p.until), p.version, p.createdAt.epochMillis, p.updatedAt.epochMillis] AS participation,
-       [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor
+       {{ACTOR a}} AS actor

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { can } from '../auth/roles';
 import { Actor, ActorConnection } from './actor.type';
 import { ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
-import { createActor, deleteActor, listActors, updateActor } from './actor.service';
+import { actorField, createActor, deleteActor, listActors, servedByCard, updateActor } from './actor.service';
 import { BondConnection } from '../bonds/bond.type';
 import { ActorBondsArgs } from '../bonds/bond.input';
 import { BondDirection, BondKind } from '../common/enums';
@@ -15,7 +15,12 @@ import { Event } from '../events/event.type';
 import { DeletePayload } from '../common/delete.type';
 import { actorBondsKey } from '../bonds/bond.service';
 import { prefetch } from '../common/prefetch';
-import { selectedChildren } from '../common/lookahead';
+import { fieldsAt, selectedChildren } from '../common/lookahead';
+import type { FieldNode } from 'graphql';
+
+/** Whether a bond page below these field nodes shows only card fields of the bonds' ends. */
+const bondEndsAsCards = (nodes: readonly FieldNode[], info: GraphQLResolveInfo) =>
+  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']]));
 
 @Resolver(() => Actor)
 export class ActorResolver {
@@ -24,30 +29,30 @@ export class ActorResolver {
     const actor = ctx.loaders.actor.load(id);
     // An actor page: its bonds and operations start now, in the same bundled query as the actor.
     for (const child of selectedChildren(info, 'Actor')) {
-      if (child.name === 'bonds') prefetch(ctx.loaders.bondsOfActor.load(actorBondsKey(id, child.args)));
+      if (child.name === 'bonds') prefetch(ctx.loaders.bondsOfActor.load(actorBondsKey(id, child.args, bondEndsAsCards([child.node], info))));
       else if (child.name === 'operations' || child.name === 'participations') prefetch(ctx.loaders.participationsOfActor.load(id));
     }
     return actor;
   }
 
   @Query(() => ActorConnection, { description: 'Actors, filtered, searched or sorted, as a Relay connection (max 100 a page).' })
-  actors(@Args(() => ActorsArgs) args: ActorsArgs, @Ctx() ctx: Context) {
-    return listActors(ctx, args);
+  actors(@Args(() => ActorsArgs) args: ActorsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listActors(ctx, args, servedByCard(fieldsAt(info.fieldNodes, info.fragments, [['edges', 'node']])));
   }
 
   @FieldResolver(() => String, { nullable: true })
   email(@Root() actor: Actor, @Ctx() ctx: Context) {
-    return can(ctx.principal, 'readPersonalData') ? actor.email : null;
+    return can(ctx.principal, 'readPersonalData') ? actorField(actor, 'email', ctx) : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
   phone(@Root() actor: Actor, @Ctx() ctx: Context) {
-    return can(ctx.principal, 'readPersonalData') ? actor.phone : null;
+    return can(ctx.principal, 'readPersonalData') ? actorField(actor, 'phone', ctx) : null;
   }
 
   @FieldResolver(() => BondConnection, { description: "The actor's bonds, in either direction by default, as a connection." })
-  bonds(@Root() actor: Actor, @Args(() => ActorBondsArgs) args: ActorBondsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.bondsOfActor.load(actorBondsKey(actor.id, args));
+  bonds(@Root() actor: Actor, @Args(() => ActorBondsArgs) args: ActorBondsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.bondsOfActor.load(actorBondsKey(actor.id, args, bondEndsAsCards(info.fieldNodes, info)));
   }
 
   @FieldResolver(() => Int, { description: 'How many bonds the actor has (read from the stored degree when unfiltered).' })

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database';
@@ -74,7 +75,14 @@ export async function backup(db: Database, file: string): Promise<BackupSummary>
     return { version: seq?.version ?? 0, nodes: await tx.run('backup/nodes'), rels: await tx.run('backup/relationships') };
   });
   const out = createWriteStream(file, { encoding: 'utf8' });
-  const write = (o: unknown) => new Promise<void>((resolve, reject) => (out.write(JSON.stringify(o) + '\n') ? resolve() : out.once('drain', resolve).once('error', reject)));
+  // One error listener for the stream's life; events.once removes its own when it settles, so no
+  // listener piles up per drain.
+  let failed: Error | undefined;
+  out.on('error', (err) => (failed ??= err));
+  const write = async (o: unknown) => {
+    if (failed) throw failed;
+    if (!out.write(JSON.stringify(o) + '\n')) await once(out, 'drain');
+  };
   await write({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), graphVersion: version, nodes: nodes.length, relationships: rels.length });
   for (const n of nodes) await write({ k: 'n', id: n.eid, labels: n.labels, props: encodeProps(n.props) });
   for (const r of rels) await write({ k: 'r', a: r.a, b: r.b, type: r.type, props: encodeProps(r.props) });

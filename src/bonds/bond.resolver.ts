@@ -6,6 +6,9 @@ import { BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
 import { createBond, deleteBond, listBonds, updateBond } from './bond.service';
 import { DeletePayload } from '../common/delete.type';
 
+/** An end of a bond: the card read with it when there is one, else the full record from the loader. */
+const end = (bond: BondRecord, id: string, ctx: Context) => (bond.endCard?.id === id ? bond.endCard : ctx.loaders.actor.load(id));
+
 @Resolver(() => Bond)
 export class BondResolver {
   @Query(() => Bond, { nullable: true, description: 'One bond by id; null when there is none.' })
@@ -20,18 +23,18 @@ export class BondResolver {
 
   @FieldResolver(() => Actor, { description: 'The actor the tie starts from.' })
   from(@Root() bond: BondRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.actor.load(bond.fromId);
+    return end(bond, bond.fromId, ctx);
   }
 
   @FieldResolver(() => Actor, { description: 'The actor the tie goes to.' })
   to(@Root() bond: BondRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.actor.load(bond.toId);
+    return end(bond, bond.toId, ctx);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The end of the bond that is not `actor` (handy when listing an actor\'s bonds); null when `actor` is neither end.' })
   other(@Root() bond: BondRecord, @Arg('actor', () => ID) actor: string, @Ctx() ctx: Context) {
-    if (actor === bond.fromId) return ctx.loaders.actor.load(bond.toId);
-    if (actor === bond.toId) return ctx.loaders.actor.load(bond.fromId);
+    if (actor === bond.fromId) return end(bond, bond.toId, ctx);
+    if (actor === bond.toId) return end(bond, bond.fromId, ctx);
     return null;
   }
 

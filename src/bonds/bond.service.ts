@@ -9,7 +9,7 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
 import { Bond, type BondRecord } from './bond.type';
-import { actorFromValues } from '../actors/actor.service';
+import { actorOrCardFromValues, isActorCard } from '../actors/actor.service';
 import type { ActorBondsArgs, BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
 
 /** Kinds that are symmetric unless said otherwise. */
@@ -98,6 +98,8 @@ export async function listBonds(ctx: Context, args: BondsArgs): Promise<Connecti
 export interface ActorBondsKey {
   actorId: string;
   args: ActorBondsArgs;
+  /** Read the other ends as actor cards: the page selects only card fields of them. */
+  card: boolean;
 }
 
 /**
@@ -105,10 +107,11 @@ export interface ActorBondsKey {
  * for absent arguments, so that equal pages have equal keys (a prefetch from the look-ahead and the
  * field resolver meet in the loader's cache).
  */
-export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>): ActorBondsKey {
+export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card = false): ActorBondsKey {
   return {
     actorId,
     args: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null, kinds: a.kinds ?? null, direction: a.direction ?? BondDirection.BOTH },
+    card,
   };
 }
 
@@ -119,25 +122,28 @@ export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>): Acto
 export async function bondsOfActors(ctx: Context, keys: readonly ActorBondsKey[]): Promise<ConnectionResult<BondRecord>[]> {
   const groups = new Map<string, ActorBondsKey[]>();
   for (const k of keys) {
-    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction]);
+    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.card]);
     groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const results = new Map<ActorBondsKey, ConnectionResult<BondRecord>>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { args } = group[0];
+      const { args, card } = group[0];
       const plan = planPage(args as PageArgs, ctx.config.MAX_PAGE_SIZE);
       const ids = [...new Set(group.map((k) => k.actorId))];
       const params = { ids, kinds: listParam(args.kinds), direction: args.direction ?? BondDirection.BOTH, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-      const rows = await ctx.db.read('bonds/of-actors', params, orderKeywords('ASC', plan.backward));
-      // One row per bond, in page order per actor; the other ends prime the actor loader.
+      const rows = await ctx.db.read('bonds/of-actors', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      // One row per bond, in page order per actor; the other ends prime the actor loader (cards
+      // ride on the bond instead: a card must never stand for a full record).
       const byActor = new Map<string, BondRecord[]>();
       for (const r of rows) {
         const bond = bondFromValues(r.bond);
         const list = byActor.get(r.aid);
         if (list) list.push(bond);
         else byActor.set(r.aid, [bond]);
-        ctx.loaders.actor.prime(r.other[0], actorFromValues(r.other));
+        const other = actorOrCardFromValues(r.other);
+        if (isActorCard(other)) bond.endCard = other;
+        else ctx.loaders.actor.prime(other.id, other);
       }
       for (const k of group) {
         const bonds = byActor.get(k.actorId) ?? [];

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { Actor } from '../actors/actor.type';
 import { Node } from '../node/node.type';
 import { BondKind } from '../common/enums';
 import { Connection } from '../common/pagination';
@@ -20,6 +21,8 @@ export interface BondRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** The other end as an actor card, when the page's query read only cards (see actorOrCardFromValues). */
+  endCard?: Actor;
 }
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A typed tie between two actors, with its own id, dates and provenance.' })

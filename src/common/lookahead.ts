@@ -12,11 +12,11 @@ import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, 
  * type conditions for other types are ignored; invalid arguments are left for the resolver to
  * report.
  */
-export function selectedChildren(info: GraphQLResolveInfo, typeName: string): Array<{ name: string; args: Record<string, unknown> }> {
+export function selectedChildren(info: GraphQLResolveInfo, typeName: string): Array<{ name: string; args: Record<string, unknown>; node: FieldNode }> {
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   if (!type || !('getFields' in type)) return [];
   const fields = type.getFields();
-  const out: Array<{ name: string; args: Record<string, unknown> }> = [];
+  const out: Array<{ name: string; args: Record<string, unknown>; node: FieldNode }> = [];
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode | undefined, depth: number) => {
     if (!set || depth > 3) return;
@@ -26,7 +26,7 @@ export function selectedChildren(info: GraphQLResolveInfo, typeName: string): Ar
         const def = fields[sel.name.value];
         if (!def) continue;
         try {
-          out.push({ name: sel.name.value, args: getArgumentValues(def, sel as FieldNode, info.variableValues) });
+          out.push({ name: sel.name.value, args: getArgumentValues(def, sel as FieldNode, info.variableValues), node: sel });
         } catch {
           // The resolver reports bad arguments.
         }
@@ -42,5 +42,34 @@ export function selectedChildren(info: GraphQLResolveInfo, typeName: string): Ar
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, 0);
+  return out;
+}
+
+/**
+ * The names of the fields selected at the end of each of `paths` below `nodes` (through aliases
+ * and fragments, whatever their type condition), e.g. `[['edges', 'node']]` below a connection
+ * field. Null when a `@skip`/`@include` makes the selection depend on variables: callers then
+ * assume every field is wanted.
+ */
+export function fieldsAt(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], paths: string[][]): Set<string> | null {
+  const out = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, path: string[], depth: number): boolean => {
+    if (!set) return true;
+    if (depth > 12) return false;
+    for (const sel of set.selections) {
+      if (sel.directives?.length) return false;
+      if (sel.kind === Kind.FIELD) {
+        if (path.length === 0) out.add(sel.name.value);
+        else if (sel.name.value === path[0] && !walk(sel.selectionSet, path.slice(1), depth + 1)) return false;
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (!walk(sel.selectionSet, path, depth + 1)) return false;
+      } else {
+        const frag = fragments[sel.name.value];
+        if (!frag || !walk(frag.selectionSet, path, depth + 1)) return false;
+      }
+    }
+    return true;
+  };
+  for (const path of paths) for (const node of nodes) if (!walk(node.selectionSet, path, 0)) return null;
   return out;
 }

@@ -15,7 +15,7 @@ export function cypher(name: string, variant?: Variant): string {
   let text = cache.get(key);
   if (text === undefined) {
     text = stripComments(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
-    if (variant) text = applyVariant(text, variant, name);
+    if (variant || text.includes('{{ACTOR ')) text = applyVariant(text, variant ?? {}, name);
     cache.set(key, text);
   }
   return text;
@@ -23,12 +23,25 @@ export function cypher(name: string, variant?: Variant): string {
 
 /**
  * Keywords a query template may take in `{{SLOT}}` placeholders: sort direction and the matching
- * comparison. A closed set, checked here, so that no caller can splice text into Cypher.
+ * comparison; and `{{ACTOR a}}`, the values of actor `a` as `actorFromValues` reads them, every
+ * field (`ACTOR: 'FULL'`, the default) or a card's (`ACTOR: 'CARD'`, see actorCardFromValues). A
+ * closed set, checked here, so that no caller can splice text into Cypher.
  */
-export type Variant = Record<string, 'ASC' | 'DESC' | '<' | '>'>;
+export type Variant = Record<string, 'ASC' | 'DESC' | '<' | '>' | 'FULL' | 'CARD'>;
 const ALLOWED = new Set(['ASC', 'DESC', '<', '>']);
 
+/** The actor fields of each projection, in the order actorFromValues / actorOrCardFromValues read them. */
+export const ACTOR_PROJECTIONS = {
+  FULL: ['id', 'name', 'kind', 'sector', 'description', 'territory', 'tags', 'source', 'externalId', 'email', 'phone', 'version', 'createdAt.epochMillis', 'updatedAt.epochMillis'],
+  CARD: ['id', 'name', 'kind', 'sector', 'territory'],
+} as const;
+
 function applyVariant(text: string, variant: Variant, name: string): string {
+  text = text.replace(/\{\{ACTOR ([a-z]\w*)\}\}/g, (_m, v: string) => {
+    const projection = variant.ACTOR ?? 'FULL';
+    if (projection !== 'FULL' && projection !== 'CARD') throw new Error(`cypher/${name}: no actor projection ${projection}`);
+    return `[${ACTOR_PROJECTIONS[projection].map((f) => `${v}.${f}`).join(', ')}]`;
+  });
   return text.replace(/\{\{(\w+)\}\}/g, (_m, slot: string) => {
     const v = variant[slot];
     if (!ALLOWED.has(v)) throw new Error(`cypher/${name}: no allowed keyword for {{${slot}}}`);

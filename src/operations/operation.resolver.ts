@@ -8,7 +8,7 @@ import { OperationParticipationsArgs } from '../participations/participation.inp
 import { Indicator } from './indicator.type';
 import { Operation, RoleCount, type OperationRecord } from './operation.type';
 import { findOperation, listOperations } from './operation.service';
-import { operationParticipationsKey } from '../participations/participation.service';
+import { operationParticipationsKey, participantsAsCards } from '../participations/participation.service';
 
 @Resolver(() => Operation)
 export class OperationResolver {
@@ -33,8 +33,8 @@ export class OperationResolver {
   }
 
   @FieldResolver(() => ParticipationConnection, { description: 'Who takes part, in which role, as a connection (filter by roles, date).' })
-  participations(@Root() op: OperationRecord, @Args(() => OperationParticipationsArgs) args: OperationParticipationsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.participationsOfOperation.load(operationParticipationsKey(op.id, args));
+  participations(@Root() op: OperationRecord, @Args(() => OperationParticipationsArgs) args: OperationParticipationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.participationsOfOperation.load(operationParticipationsKey(op.id, args, participantsAsCards(info.fieldNodes, info)));
   }
 
   @FieldResolver(() => [RoleCount], { description: 'How many participants hold each role, most frequent first.' })

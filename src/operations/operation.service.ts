@@ -4,7 +4,7 @@ import { toOperation } from '../common/records';
 import { BadInputError } from '../errors';
 import { prefetch } from '../common/prefetch';
 import { selectedChildren } from '../common/lookahead';
-import { operationParticipationsKey } from '../participations/participation.service';
+import { operationParticipationsKey, participantsAsCards } from '../participations/participation.service';
 import type { OperationRecord } from './operation.type';
 
 /**
@@ -35,7 +35,7 @@ export async function findOperation(ctx: Context, id: string | null | undefined,
   const knownId = id ?? idOfCode.get(code!);
   if (info && knownId) {
     for (const child of selectedChildren(info, 'Operation')) {
-      if (child.name === 'participations') prefetch(ctx.loaders.participationsOfOperation.load(operationParticipationsKey(knownId, child.args)));
+      if (child.name === 'participations') prefetch(ctx.loaders.participationsOfOperation.load(operationParticipationsKey(knownId, child.args, participantsAsCards([child.node], info))));
     }
   }
   return remember(await found);

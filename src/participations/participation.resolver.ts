@@ -11,7 +11,7 @@ import { DeletePayload } from '../common/delete.type';
 export class ParticipationResolver {
   @FieldResolver(() => Actor)
   actor(@Root() p: ParticipationRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.actor.load(p.actorId);
+    return p.actorCard ?? ctx.loaders.actor.load(p.actorId);
   }
 
   @FieldResolver(() => Operation)

@@ -4,7 +4,9 @@ import type { Row } from '../db/database';
 import { dateParam, listParam } from '../common/args';
 import { newId } from '../common/ids';
 import { orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
-import { actorFromValues } from '../actors/actor.service';
+import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.service';
+import { fieldsAt } from '../common/lookahead';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { toCommon, toOperation, toParticipation } from '../common/records';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
@@ -66,19 +68,26 @@ export interface OperationParticipationsKey {
   roles: ParticipationRole[] | null;
   asOf: Date | null;
   page: PageArgs;
+  /** Read the participants as actor cards: the page selects only card fields of them. */
+  card: boolean;
 }
+
+/** Whether a participation page below these field nodes shows only card fields of the participants. */
+export const participantsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): boolean =>
+  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'actor']]));
 
 /**
  * The loader key of an operation's participation page from the field's arguments: a fixed field
  * order and nulls for absent arguments, so that equal pages have equal keys (a prefetch from the
  * look-ahead and the field resolver meet in the loader's cache).
  */
-export function operationParticipationsKey(operationId: string, a: Partial<OperationParticipationsArgs>): OperationParticipationsKey {
+export function operationParticipationsKey(operationId: string, a: Partial<OperationParticipationsArgs>, card = false): OperationParticipationsKey {
   return {
     operationId,
     roles: a.roles?.length ? a.roles : null,
     asOf: a.asOf ?? null,
     page: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null },
+    card,
   };
 }
 
@@ -89,25 +98,27 @@ export function operationParticipationsKey(operationId: string, a: Partial<Opera
 export async function participationsOfOperations(ctx: Context, keys: readonly OperationParticipationsKey[]): Promise<ConnectionResult<ParticipationRecord>[]> {
   const groups = new Map<string, OperationParticipationsKey[]>();
   for (const k of keys) {
-    const g = JSON.stringify([k.roles, k.asOf, k.page]);
+    const g = JSON.stringify([k.roles, k.asOf, k.page, k.card]);
     groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const out = new Map<OperationParticipationsKey, ConnectionResult<ParticipationRecord>>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { roles, asOf, page } = group[0];
+      const { roles, asOf, page, card } = group[0];
       const plan = planPage(page, ctx.config.MAX_PAGE_SIZE);
       const params = { ids: [...new Set(group.map((k) => k.operationId))], roles: listParam(roles), asOf: dateParam(asOf), afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-      const rows = await ctx.db.read('participations/of-operations', params, orderKeywords('ASC', plan.backward));
-      // One row per participation, in page order per operation; the participants prime the actor loader.
+      const rows = await ctx.db.read('participations/of-operations', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      // One row per participation, in page order per operation; full participants prime the actor
+      // loader, cards ride on the participation (a card must never stand for a full record).
       const byOp = new Map<string, ParticipationRecord[]>();
       for (const r of rows) {
-        const actor = actorFromValues(r.actor);
+        const actor = actorOrCardFromValues(r.actor);
         const p = participationFromValues(r.participation, actor.id, r.oid);
         const list = byOp.get(r.oid);
         if (list) list.push(p);
         else byOp.set(r.oid, [p]);
-        ctx.loaders.actor.prime(actor.id, actor);
+        if (isActorCard(actor)) p.actorCard = actor;
+        else ctx.loaders.actor.prime(actor.id, actor);
       }
       // totalCount, when some page of the group asks for it: one count query for the whole group.
       let totals: Promise<Map<string, number>> | null = null;

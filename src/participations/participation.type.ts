@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { Actor } from '../actors/actor.type';
 import { Node } from '../node/node.type';
 import { ParticipationRole } from '../common/enums';
 import { Connection } from '../common/pagination';
@@ -14,6 +15,8 @@ export interface ParticipationRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** The participant as an actor card, when the page's query read only cards. */
+  actorCard?: Actor;
 }
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })

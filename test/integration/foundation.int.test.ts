@@ -1,8 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { cypher, CYPHER_DIR } from '../../src/db/cypher';
 import { bundleColumns } from '../../src/db/bundle';
+import { createLoaders } from '../../src/loaders';
+import { actorOrCardFromValues, isActorCard } from '../../src/actors/actor.service';
 
 /** The foundation, read side: the demo graph, Relay paging, search, node(id), batching. */
 describe('reading the TESR graph', () => {
@@ -256,6 +258,49 @@ describe('reading the TESR graph', () => {
     }
   });
 
+  it('reads actor cards for pages that show only card fields, full actors otherwise, with the same answers', async () => {
+    expect(cypher('actors/search-top', { ACTOR: 'CARD' })).toContain('RETURN [a.id, a.name, a.kind, a.sector, a.territory] AS actor');
+    expect(cypher('actors/search-top', { ACTOR: 'CARD' })).not.toContain('a.description');
+    expect(cypher('actors/search-top')).toContain('a.description');
+    const editor = await t.key('EDITOR');
+    const pick = (o: any, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+    const card = ['id', 'name', 'kind', 'sector', 'territory'];
+    // Search (cards) vs the same search asking for more fields (full).
+    const q = (fields: string) => `{ actors(search: "foret", first: 10) { edges { node { ${fields} } } } }`;
+    const cards = await t.gql(q(card.join(' ')), {}, editor);
+    const full = await t.gql(q(`${card.join(' ')} description email tags version`), {}, editor);
+    expect(cards.data.actors.edges.map((e: any) => e.node)).toEqual(full.data.actors.edges.map((e: any) => pick(e.node, card)));
+    // An operation page's participants, and an actor page's bond ends.
+    const { data } = await t.gql(`{ operations { code } actors(first: 1, filter: { kinds: [ORGANIZATION] }) { edges { node { id } } } }`);
+    const op = (fields: string) => `query($code: String!) { operation(code: $code) { participations(first: 50) { edges { node { id actor { ${fields} } } } } } }`;
+    const opCards = await t.gql(op('id name sector'), { code: data.operations[0].code }, editor);
+    const opFull = await t.gql(op('id name sector description email'), { code: data.operations[0].code }, editor);
+    expect(opCards.data.operation.participations.edges.length).toBeGreaterThan(10);
+    expect(opCards.data.operation.participations.edges.map((e: any) => e.node.actor)).toEqual(opFull.data.operation.participations.edges.map((e: any) => pick(e.node.actor, ['id', 'name', 'sector'])));
+    expect(opFull.data.operation.participations.edges.some((e: any) => e.node.actor.description)).toBe(true);
+    const id = data.actors.edges[0].node.id;
+    const bonds = (fields: string) => `query($id: ID!) { actor(id: $id) { bonds(first: 20) { edges { node { id from { ${fields} } to { id } other(actor: $id) { ${fields} } } } } } }`;
+    const bondCards = await t.gql(bonds('id name'), { id }, editor);
+    const bondFull = await t.gql(bonds('id name description'), { id }, editor);
+    expect(bondCards.errors).toBeUndefined();
+    expect(bondCards.data.actor.bonds.edges.map((e: any) => [e.node.from, e.node.other])).toEqual(
+      bondFull.data.actor.bonds.edges.map((e: any) => [pick(e.node.from, ['id', 'name']), pick(e.node.other, ['id', 'name'])]),
+    );
+  });
+
+  it('resolves any field of an actor card from the full record (the safety net behind cards)', async () => {
+    const { data } = await t.gql(`{ actors(first: 1, filter: { kinds: [PERSON] }) { edges { node { id name kind sector territory description tags version } } } }`);
+    const a = data.actors.edges[0].node;
+    const ctx: any = { db: t.db.executor(), config: t.config, principal: null };
+    ctx.loaders = createLoaders(ctx);
+    const c: any = actorOrCardFromValues([a.id, a.name, a.kind, a.sector, a.territory]);
+    expect(isActorCard(c)).toBe(true);
+    expect(c.name).toBe(a.name);
+    expect(await c.description({}, ctx)).toBe(a.description);
+    expect(await c.tags({}, ctx)).toEqual(a.tags);
+    expect(await c.version({}, ctx)).toBe(a.version);
+  });
+
   it('reads the result columns of every query as Neo4j does (what bundling relies on)', async () => {
     const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.cypher') ? [join(d, f)] : []));
     const s = t.db.session('READ');
@@ -264,7 +309,7 @@ describe('reading the TESR graph', () => {
       for (const file of walk(CYPHER_DIR)) {
         const name = relative(CYPHER_DIR, file).replace(/\.cypher$/, '');
         if (name.startsWith('migrations/')) continue;
-        const text = /\{\{/.test(cypher(name)) ? cypher(name, { DIR: 'ASC', CMP: '>', DIRID: 'ASC', CMPID: '>' }) : cypher(name);
+        const text = /\{\{(DIR|CMP)/.test(readFileSync(file, 'utf8')) ? cypher(name, { DIR: 'ASC', CMP: '>', DIRID: 'ASC', CMPID: '>' }) : cypher(name);
         const columns = bundleColumns(text);
         if (!columns) continue;
         const res = s.run(`EXPLAIN ${text}`);

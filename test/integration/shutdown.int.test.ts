@@ -16,7 +16,7 @@ describe('graceful shutdown', () => {
     const root = join(__dirname, '..', '..');
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGENCEMENT_SEED_DEMO: 'never', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '90000', NODE_ENV: 'production' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGENCEMENT_SEED_DEMO: 'never', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '90000', SHUTDOWN_DELAY_MS: '3000', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -47,13 +47,25 @@ describe('graceful shutdown', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     child.kill('SIGTERM');
+    const killedAt = Date.now();
+    // The drain window (SHUTDOWN_DELAY_MS): not ready any more, but a request that still arrives is
+    // served, and told to close its connection.
+    const ask = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ operations { id } }"}' });
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(503);
+    const late = await ask();
+    expect(Date.now() - killedAt).toBeLessThan(3000);
+    expect(late.status).toBe(200);
+    expect(late.headers.get('connection')).toBe('close');
+    expect(Array.isArray(((await late.json()) as any).data.operations)).toBe(true);
     const results = await Promise.all(inFlight);
     for (const r of results) {
       expect(r.status).toBe(200);
       expect(r.body.data.syncActors.created).toBe(300);
     }
-    await new Promise((r) => setTimeout(r, 200));
-    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ operations { id } }"}' })).rejects.toThrow();
+    // After the window and the in-flight requests, the port is closed.
+    await new Promise((r) => setTimeout(r, Math.max(200, killedAt + 3000 + 200 - Date.now())));
+    await expect(ask()).rejects.toThrow();
     const code = await exited;
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
     const s = db.session('READ');
