@@ -168,7 +168,8 @@ export async function listActors(ctx: Context, args: ActorsArgs, cards = false):
     const params = { ...filter, search, searchLimit: int(SEARCH_LIMIT), afterKey: plan.cursor?.k ?? null, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
     // Without filters, queries without the (costly even when unused) filter predicates.
     const suffix = Object.values(filter).some((v) => v != null) ? '-filtered' : '';
-    const rows = (!suffix && fwd && !plan.cursor && (await searchFirstPage(ctx, search, plan.limit, variant.ACTOR))) || (await ctx.db.read(`actors/search-page${suffix}`, params, variant));
+    // An unfiltered first page ranks only the hits that can be on it (see search-first).
+    const rows = await ctx.db.read(!suffix && fwd && !plan.cursor ? 'actors/search-first' : `actors/search-page${suffix}`, params, variant);
     return toPage(rows, plan, (r: Row) => ({ k: r.k, id: r.actor[0] }), () => countActors(ctx, `actors/search-count${suffix}`, { ...filter, search, searchLimit: int(SEARCH_LIMIT) }), toActorRow);
   }
   const field = args.orderBy?.field ?? ActorOrderField.NAME;
@@ -194,20 +195,6 @@ export async function listActors(ctx: Context, args: ActorsArgs, cards = false):
 
 const toActorRow = (r: Row): Actor => actorOrCardFromValues(r.actor);
 
-/**
- * The first page of an unfiltered search from Lucene's best `2 × limit` hits only (search-top),
- * when that is provably the same page as ranking all hits: every hit ranked in it scores above the
- * lowest score of the probe, or the probe holds every hit. Null otherwise (a tie running past the
- * probe), and the caller ranks all hits. Most first pages are served by the probe: far fewer nodes
- * read and sorted.
- */
-async function searchFirstPage(ctx: Context, search: string, limit: number, projection: 'CARD' | 'FULL'): Promise<Row[] | null> {
-  const probe = Math.min(limit * 2, SEARCH_LIMIT);
-  const rows = await ctx.db.read('actors/search-top', { search, probe: int(probe), limit: int(limit) }, { ACTOR: projection });
-  if (rows.length === 0) return rows;
-  const exact = rows[0].hits < probe || rows[rows.length - 1].k > rows[0].floor;
-  return exact ? rows : null;
-}
 
 async function countActors(ctx: Context, query: string, params: Record<string, unknown>): Promise<number> {
   const [row] = await ctx.db.read(query, params);
