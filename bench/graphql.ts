@@ -50,18 +50,8 @@ interface RunResult {
   neo4jCpuMsPerReq: number | null;
 }
 
-interface Summary {
-  workload: string;
-  connections: number;
-  server: Server;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  peakRssMb: number;
-  apiCpuMsPerReq: number;
-  neo4jCpuMsPerReq: number | null;
-}
+/** A run's figures averaged over its alternated repetitions. */
+type Summary = Omit<RunResult, 'rep' | 'requests'>;
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 

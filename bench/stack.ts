@@ -58,14 +58,5 @@ export async function startBenchStack(): Promise<BenchStack> {
   };
 }
 
-/** A small deterministic PRNG (mulberry32) for generated bench data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG for generated bench data. */
+export { mulberry32 as rng } from '../src/common/random';

@@ -30,7 +30,7 @@ interface Pending {
  * Sends the loader queries of one resolution wave together. DataLoader batches the loads of each
  * loader; the batches of different loaders (an actor's bonds, its participations, ...) are
  * dispatched in the same tick, queue here, and go to Neo4j as ONE bundled query (see
- * db/bundle.ts) instead of one each. A lone query runs as it is.
+ * db/bundle.ts) instead of one each (Executor.readAll runs a lone query as it is).
  */
 export class ReadWave implements Reader {
   private queue: Pending[] = [];
@@ -56,11 +56,6 @@ export class ReadWave implements Reader {
   private flush(): void {
     const items = this.queue;
     this.queue = [];
-    if (items.length === 1) {
-      const [q] = items;
-      this.db.read(q.name, q.params, q.variant).then(q.resolve, q.reject);
-      return;
-    }
     this.db.readAll(items).then(
       (results) => items.forEach((q, i) => q.resolve(results[i])),
       (err) => items.forEach((q) => q.reject(err)),

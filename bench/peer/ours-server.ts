@@ -8,8 +8,9 @@ import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { preloadCypher } from '../../src/db/cypher';
 import { startServer } from '../../src/server';
+import { serve } from './serve';
 
-async function main(): Promise<void> {
+async function main(): Promise<() => Promise<void>> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
   if (!config.NEO4J_URI) throw new Error('NEO4J_URI is required');
   preloadCypher();
@@ -24,16 +25,10 @@ async function main(): Promise<void> {
       process.stderr.write(`[ours] rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
     }, 2000).unref();
   }
-  const stop = async () => {
+  return async () => {
     await app.stop().catch(() => undefined);
-    await db.close().catch(() => undefined);
-    process.exit(0);
+    await db.close();
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+serve(main);

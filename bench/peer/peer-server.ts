@@ -12,8 +12,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { PEER_FEATURES, PEER_TYPE_DEFS } from './typedefs';
+import { serve } from './serve';
 
-async function main(): Promise<void> {
+async function main(): Promise<() => Promise<void>> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
   const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'), {
@@ -32,16 +33,10 @@ async function main(): Promise<void> {
   app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, { context: async () => ({}) }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   process.stdout.write(`READY http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql\n`);
-  const stop = async () => {
+  return async () => {
     await apollo.stop().catch(() => undefined);
-    await driver.close().catch(() => undefined);
-    process.exit(0);
+    await driver.close();
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+serve(main);

@@ -3,4 +3,4 @@
 // lists decode faster than maps, and instants travel as epoch milliseconds.
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor
+RETURN {{ACTOR a}} AS actor

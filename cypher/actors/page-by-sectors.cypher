@@ -12,5 +12,5 @@ WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}
 WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIR}}
 LIMIT $limit
-RETURN [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] AS actor,
+RETURN {{ACTOR a}} AS actor,
        k, COUNT { (a)-[:BOND]-() } AS degree

@@ -4,4 +4,4 @@ UNWIND $ids AS cid
 MATCH (c:Common {id: cid})
 OPTIONAL MATCH (a:Actor)-[:STEWARDS]->(c)
 WITH cid, a ORDER BY a.name
-RETURN cid, collect(CASE WHEN a IS NULL THEN null ELSE [a.id, a.name, a.kind, a.sector, a.description, a.territory, a.tags, a.source, a.externalId, a.email, a.phone, a.version, a.createdAt.epochMillis, a.updatedAt.epochMillis] END) AS actors
+RETURN cid, collect(CASE WHEN a IS NULL THEN null ELSE {{ACTOR a}} END) AS actors

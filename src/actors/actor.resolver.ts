@@ -13,14 +13,9 @@ import { Operation } from '../operations/operation.type';
 import { Common } from '../commons/common.type';
 import { Event } from '../events/event.type';
 import { DeletePayload } from '../common/delete.type';
-import { actorBondsKey } from '../bonds/bond.service';
+import { actorBondsKey, bondEndsAsCards } from '../bonds/bond.service';
 import { prefetch } from '../common/prefetch';
 import { fieldsAt, selectedChildren } from '../common/lookahead';
-import type { FieldNode } from 'graphql';
-
-/** Whether a bond page below these field nodes shows only card fields of the bonds' ends. */
-const bondEndsAsCards = (nodes: readonly FieldNode[], info: GraphQLResolveInfo) =>
-  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']]));
 
 @Resolver(() => Actor)
 export class ActorResolver {

@@ -9,7 +9,9 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
 import { Bond, type BondRecord } from './bond.type';
-import { actorOrCardFromValues, isActorCard } from '../actors/actor.service';
+import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.service';
+import { fieldsAt } from '../common/lookahead';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { ActorBondsArgs, BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
 
 /** Kinds that are symmetric unless said otherwise. */
@@ -101,6 +103,10 @@ export interface ActorBondsKey {
   /** Read the other ends as actor cards: the page selects only card fields of them. */
   card: boolean;
 }
+
+/** Whether a bond page below these field nodes shows only card fields of the bonds' ends. */
+export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): boolean =>
+  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']]));
 
 /**
  * The loader key of an actor's bond page from the field's arguments: a fixed field order and nulls

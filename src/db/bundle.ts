@@ -14,18 +14,12 @@
 
 const KEYWORD_END = /^(ORDER\s+BY|SKIP|LIMIT|OFFSET|UNION)\b/i;
 
-interface Scan {
-  /** The text with each `$param` (outside strings and comments) passed through `rename`. */
-  text: string;
-  /** Offsets (in `text`) of each top-level `RETURN` keyword. */
-  returns: number[];
-}
-
-/** Walks Cypher text once: strings, comments and bracket depth, top-level RETURNs, parameters. */
-function scan(source: string, rename: (param: string) => string = (p) => p): Scan {
+/**
+ * Cypher text without its comments, each `$param` outside strings passed through `rename`
+ * (strings are copied as they are).
+ */
+function rewrite(source: string, rename: (param: string) => string = (p) => p): string {
   let out = '';
-  const returns: number[] = [];
-  let depth = 0;
   let i = 0;
   const n = source.length;
   while (i < n) {
@@ -35,34 +29,18 @@ function scan(source: string, rename: (param: string) => string = (p) => p): Sca
       while (j < n && source[j] !== c) j += source[j] === '\\' ? 2 : 1;
       out += source.slice(i, j + 1);
       i = j + 1;
-      continue;
-    }
-    if (c === '/' && source[i + 1] === '/') {
+    } else if (c === '/' && source[i + 1] === '/') {
       while (i < n && source[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && source[i + 1] === '*') {
+    } else if (c === '/' && source[i + 1] === '*') {
       const end = source.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
-      continue;
+    } else {
+      const m = c === '$' ? /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i, i + 100)) : null;
+      out += m ? '$' + rename(m[1]) : c;
+      i += m ? m[0].length : 1;
     }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    if (c === '$') {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i, i + 100));
-      if (m) {
-        out += '$' + rename(m[1]);
-        i += m[0].length;
-        continue;
-      }
-    }
-    if (depth === 0 && (c === 'R' || c === 'r') && /^RETURN\b/i.test(source.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_.]/.test(source[i - 1]))) {
-      returns.push(out.length);
-    }
-    out += c;
-    i++;
   }
-  return { text: out, returns };
+  return out;
 }
 
 /** Calls `visit` with each index of `text` at bracket depth 0 outside strings; stops when it returns true. */
@@ -114,9 +92,14 @@ export function bundleColumns(text: string): string[] | null {
   let cols = columnCache.get(text);
   if (cols !== undefined) return cols;
   cols = null;
-  const { text: clean, returns } = scan(text);
-  if (returns.length) {
-    const body = returnBody(clean.slice(returns[returns.length - 1] + 'RETURN'.length).replace(/^\s+DISTINCT\b/i, ''));
+  const clean = rewrite(text);
+  // The query's own RETURN: the last one at bracket depth 0 (not in a subquery or a string).
+  let last = -1;
+  eachTopLevel(clean, (i) => {
+    if ((clean[i] === 'R' || clean[i] === 'r') && /^RETURN\b/i.test(clean.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_.]/.test(clean[i - 1]))) last = i;
+  });
+  if (last >= 0) {
+    const body = returnBody(clean.slice(last + 'RETURN'.length).replace(/^\s+DISTINCT\b/i, ''));
     const names: string[] = [];
     for (const item of splitTopLevel(body)) {
       const alias = /\bAS\s+([A-Za-z_][A-Za-z0-9_]*)\s*$/i.exec(item);
@@ -153,7 +136,7 @@ export function composeBundle(parts: BundlePart[]): { text: string; params: Reco
     const lines: string[] = [];
     const kept: string[] = [];
     parts.forEach((p, i) => {
-      const inner = scan(p.text, (name) => `b${i}_${name}`).text;
+      const inner = rewrite(p.text, (name) => `b${i}_${name}`);
       const allNull = p.columns.map((c) => `${c} IS NULL`).join(' AND ');
       lines.push(`OPTIONAL CALL {\n${inner}\n}`);
       lines.push(`WITH ${[...kept, `collect(CASE WHEN ${allNull} THEN null ELSE [${p.columns.join(', ')}] END) AS __b${i}`].join(', ')}`);

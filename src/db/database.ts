@@ -166,7 +166,7 @@ export class Executor {
         bundled.push(i);
       } else out[i] = this.read(q.name, q.params, q.variant);
     });
-    if (parts.length === 1) out[bundled[0]] = this.read(queries[bundled[0]].name, queries[bundled[0]].params, queries[bundled[0]].variant);
+    if (parts.length === 1) out[bundled[0]] = this.autoCommit(queries[bundled[0]].name, parts[0].text, parts[0].params);
     else if (parts.length > 1) {
       const { text, params } = composeBundle(parts);
       const label = `bundle(${bundled.map((i) => queries[i].name).join('+')})`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../common/random';
 
 /** A small seeded pseudo-random generator, so that the demo graph is identical for a given seed. */
 export interface Rng {
@@ -16,16 +17,9 @@ export interface Rng {
   sample<T>(items: readonly T[], count: number): T[];
 }
 
-/** mulberry32: 32-bit state, good enough statistical quality for demo data, and tiny. */
+/** Over mulberry32 (src/common/random.ts): good enough statistical quality for demo data, and tiny. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = items.slice();

@@ -4,6 +4,8 @@
  * data must be exactly as before. Shared by test/integration/hostile.int.test.ts (a few hundred
  * cases) and bench/hostile.ts (10,000+).
  */
+import { mulberry32 as rng } from '../../src/common/random';
+
 export interface HostileCase {
   kind: string;
   /** Raw body (string) and content type: the request as a client would send it. */
@@ -13,16 +15,6 @@ export interface HostileCase {
   withKey: boolean;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const INJECTIONS = [
   "' OR 1=1 //",

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../common/random';
 import louvainCommunities from 'graphology-communities-louvain';
 import { groupIndices } from './brokerage';
 import { buildCsr, csrToGraphology, type MetricOptions, type NetworkInput } from './graph';
@@ -91,14 +92,4 @@ export function louvain(
   return { communities, modularity: modularity(input, partition, opts) };
 }
 
-/** Small, fast seeded PRNG in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
