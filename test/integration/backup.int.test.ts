@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, resetDatabase, type TestApp } from '../helpers/app';
@@ -29,7 +29,10 @@ describe('backup and restore', () => {
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: true });
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('round-trips every node, bond, property type, version and the change-feed position exactly', async () => {
     const editor = await t.key('EDITOR');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -20,7 +20,10 @@ describe('network exports', () => {
     expected = { nodes: new Set(res.data.network.nodes.map((n: any) => n.id)), edges: new Set(res.data.network.edges.map((e: any) => e.id)) };
     expect(expected.nodes.size).toBeGreaterThan(10);
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const get = async (file: string, query = 'operation=FOOD_GOVERNANCE', key: string | null = analyst) => {
     const res = await fetch(t.app.url.replace('/graphql', `/export/${file}?${query}`), { headers: key ? { authorization: `Bearer ${key}` } : {} });
