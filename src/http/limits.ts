@@ -70,8 +70,34 @@ function measure(doc: DocumentNode, op: OperationDefinitionNode): { depth: numbe
   return walk(op.selectionSet);
 }
 
+/**
+ * What an operation's cost can depend on besides its text: the values of its Int and Boolean
+ * variables (page sizes, @skip/@include). Variables of other types cannot reach `first`, `last`,
+ * `top` (Int) or `if` (Boolean!), so they are left out of the key.
+ */
+function costKey(op: OperationDefinitionNode, variables: Record<string, unknown>): string {
+  let key = op.name?.value ?? '';
+  for (const def of op.variableDefinitions ?? []) {
+    let type = def.type;
+    if (type.kind === Kind.NON_NULL_TYPE) type = type.type;
+    if (type.kind === Kind.NAMED_TYPE && (type.name.value === 'Int' || type.name.value === 'Boolean')) {
+      const name = def.variable.name.value;
+      key += `|${name}=${JSON.stringify(variables[name] ?? null)}`;
+    }
+  }
+  return key;
+}
+
+/** Cost keys remembered per document (Apollo reuses a parsed document for the same query text). */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
 /** Rejects, before any resolver runs, operations that are too deep, too wide or too costly. */
 export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
+  // Depth and aliases per (document, operation); cost per (document, operation, Int/Boolean
+  // variables): the same front-end query, sent again and again, is measured once (graphql-query-
+  // complexity walks the whole document, ~0.1 ms a request).
+  const shapes = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { depth: number; aliases: number }>>();
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -86,25 +112,36 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
           if (rootFields > limits.MAX_ROOT_FIELDS) {
             throw new QueryTooComplexError(`The operation asks for ${rootFields} root fields; the limit is ${limits.MAX_ROOT_FIELDS} (MAX_ROOT_FIELDS)`, { limit: limits.MAX_ROOT_FIELDS, actual: rootFields });
           }
-          const { depth, aliases } = measure(document, operation);
+          let byOp = shapes.get(document);
+          if (!byOp) shapes.set(document, (byOp = new Map()));
+          let shape = byOp.get(operation);
+          if (!shape) byOp.set(operation, (shape = measure(document, operation)));
+          const { depth, aliases } = shape;
           if (depth > limits.MAX_QUERY_DEPTH) {
             throw new QueryTooComplexError(`The operation is ${depth} levels deep; the limit is ${limits.MAX_QUERY_DEPTH} (MAX_QUERY_DEPTH)`, { limit: limits.MAX_QUERY_DEPTH, actual: depth });
           }
           if (aliases > limits.MAX_ALIASES) {
             throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.MAX_ALIASES} (MAX_ALIASES)`, { limit: limits.MAX_ALIASES, actual: aliases });
           }
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageSizeEstimator],
-            });
-          } catch {
-            // Invalid variables: execution reports them as BAD_USER_INPUT with their path.
-            return;
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = new Map()));
+          const key = costKey(operation, request.variables ?? {});
+          let cost = known.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [pageSizeEstimator],
+              });
+            } catch {
+              // Invalid variables: execution reports them as BAD_USER_INPUT with their path.
+              return;
+            }
+            if (known.size >= MAX_COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+            known.set(key, cost);
           }
           if (cost > limits.MAX_QUERY_COST) {
             throw new QueryTooComplexError(`The operation's estimated cost is ${cost}; the limit is ${limits.MAX_QUERY_COST} (MAX_QUERY_COST). Ask for smaller pages (first/last) or fewer nested lists`, { limit: limits.MAX_QUERY_COST, actual: cost });

@@ -122,6 +122,20 @@ describe('bounded queries', () => {
     const ok = await t.gql(`{ actors(first: 10) { edges { node { bonds(first: 10) { edges { cursor } } } } } }`);
     expect(ok.errors).toBeUndefined();
   });
+  it('prices the same document anew for other page sizes and @include conditions (the cost is remembered per variables)', async () => {
+    const doc = `query Page($n: Int, $m: Int!, $deep: Boolean!) {
+      actors(first: $n) { edges { node { bonds(first: $m) { edges { cursor } } ...Deep @include(if: $deep) } } }
+    }
+    fragment Deep on Actor { participations { id } }`;
+    const verdicts: Array<number | null> = [];
+    const runs = [{ n: 10, m: 10, deep: false }, { n: 100, m: 50, deep: false }, { n: 10, m: 10, deep: false }, { n: 62, m: 45, deep: false }, { n: 62, m: 45, deep: true }, { n: 62, m: 45, deep: false }];
+    for (const v of runs) {
+      const res = await t.gql(doc, v);
+      verdicts.push(res.errors ? res.errors[0].extensions!.actual : null);
+    }
+    // 1 + n × (3 + m) without the fragment, 1 + n × (4 + m) with it: 62 × 48 + 1 = 2977 fits, 62 × 49 + 1 = 3039 does not.
+    expect(verdicts).toEqual([null, 5301, null, null, 3039, null]);
+  });
   it('rejects cyclic fragments and fragment bombs without running them', async () => {
     const cyc = await t.gql(`fragment A on Actor { ...B } fragment B on Actor { ...A } { actors { edges { node { ...A } } } }`);
     expect(cyc.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
