@@ -2,11 +2,12 @@
  * Soak: a fixed rate of mixed requests (reads, analytics, syncs, updates) for a duration, against
  * our API in a child process on a fresh Neo4j with the demo data. Prints errors (target 0),
  * latency percentiles per minute and the API's RSS drift (target flat).
- *   npx ts-node --transpile-only bench/soak.ts [--minutes 10 --rate 40]
+ *   npx ts-node --transpile-only bench/soak.ts [--minutes 10 --rate 40] [--api-log FILE]
+ * With --api-log, the API logs at `warn` level (errors and warnings, as JSON lines) into FILE.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../test/helpers/ports';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const rssMb = (pid: number) => {
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : 0);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '40' } } });
+  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '40' }, 'api-log': { type: 'string' } } });
   const minutes = Number(values.minutes);
   const rate = Number(values.rate);
   const dir = mkdtempSync(join(tmpdir(), 'agencement-soak-'));
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
   await loadGraph(db, buildDemoGraph());
   const editor = (await createKey(db, 'EDITOR' as any, null, 'soak')).secret;
   const port = await freePort();
-  const api = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: join(__dirname, '..'), env: { ...process.env, NEO4J_URI: neo.uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', AGENCEMENT_SEED_DEMO: 'never' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const api = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: join(__dirname, '..'), env: { ...process.env, NEO4J_URI: neo.uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: values['api-log'] ? 'warn' : 'silent', NODE_ENV: 'production', AGENCEMENT_SEED_DEMO: 'never' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const apiLog = values['api-log'] ? createWriteStream(values['api-log']) : null;
+  if (apiLog) api.stdout!.pipe(apiLog);
   await new Promise<void>((resolve) => api.stdout!.on('data', (d) => String(d).includes('Agencement ready') && resolve()));
   const url = `http://127.0.0.1:${port}/graphql`;
   const post = async (query: string, variables?: object) => {

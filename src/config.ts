@@ -27,6 +27,12 @@ const schema = z.object({
   MAX_BODY_BYTES: int(1_000_000),
   MAX_SYNC_ITEMS: int(5000),
   NEO4J_TX_TIMEOUT_MS: int(30000),
+  /**
+   * Write transactions one process runs at once; more wait their turn in the process (at most
+   * NEO4J_TX_TIMEOUT_MS) instead of holding pooled connections that reads need. Writes serialize on
+   * the change-feed sequence anyway, so a few in parallel is all the throughput there is.
+   */
+  NEO4J_MAX_CONCURRENT_WRITES: int(8),
   SHUTDOWN_TIMEOUT_MS: int(10000),
   /** On SIGTERM, how long /readyz says 503 while still serving, so load balancers stop routing first. */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(1000),

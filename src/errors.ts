@@ -88,6 +88,10 @@ export function toAppError(err: unknown): unknown {
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(duplicateMessage(e.message ?? ''));
   }
+  if (code === 'Neo.ClientError.Transaction.LockClientStopped') {
+    // Ended while waiting for a lock (its time limit, or a termination): the others' writes held it.
+    return new ServiceUnavailableError('The database is busy: the transaction was ended while it waited for a lock held by other writes; nothing was stored. Retry in a few seconds');
+  }
   if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
     return new QueryTooComplexError('The query ran longer than the database time limit (NEO4J_TX_TIMEOUT_MS); narrow its scope');
   }

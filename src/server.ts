@@ -46,6 +46,9 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
+  // No body-hash ETags on API responses (a sha1 of every GraphQL answer, useless on POST); the
+  // explorer's static files keep theirs (serve-static's own, from the file's size and mtime).
+  app.set('etag', false);
   const server = http.createServer(app);
   const keys = new KeyResolver(db, config.AUTH_JWT_SECRET);
   const dev = !isProduction(config);

@@ -2,7 +2,7 @@ import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Ses
 import { cypher, type Variant } from './cypher';
 import { plain } from './values';
 import { bundleColumns, composeBundle, splitBundle, type BundlePart } from './bundle';
-import { toAppError } from '../errors';
+import { ServiceUnavailableError, toAppError } from '../errors';
 
 export interface DatabaseOptions {
   uri: string;
@@ -13,6 +13,8 @@ export interface DatabaseOptions {
   txTimeoutMs: number;
   /** How long transient failures are retried (driver transactions and auto-commit reads); 10 s by default. */
   retryWindowMs?: number;
+  /** Write transactions run at once by this process (NEO4J_MAX_CONCURRENT_WRITES); 8 by default. */
+  maxConcurrentWrites?: number;
 }
 
 export type Row = Record<string, any>;
@@ -28,9 +30,12 @@ export class Database {
   private sessionObservers: Array<(delta: number) => void> = [];
 
   readonly options: Required<Omit<DatabaseOptions, 'database'>> & Pick<DatabaseOptions, 'database'>;
+  /** Admits write transactions, NEO4J_MAX_CONCURRENT_WRITES at a time (see Gate). */
+  readonly writes: Gate;
 
   constructor(options: DatabaseOptions) {
-    this.options = { retryWindowMs: 10_000, ...options };
+    this.options = { retryWindowMs: 10_000, ...options, maxConcurrentWrites: options.maxConcurrentWrites ?? 8 };
+    this.writes = new Gate(this.options.maxConcurrentWrites);
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 64,
@@ -115,6 +120,61 @@ function runWithoutCallerStack(session: Session, text: string, params: Params, c
     return session.run(text, params, config);
   } finally {
     Error.stackTraceLimit = limit;
+  }
+}
+
+/** A transaction ended by its time limit, including while it waited for a lock. */
+function isTimeout(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === 'Neo.ClientError.Transaction.LockClientStopped';
+}
+
+/**
+ * A counting semaphore with a bounded wait: at most `max` holders; the others wait in arrival
+ * order, and one that waited `timeoutMs` is refused with the error `refuse` makes.
+ */
+export class Gate {
+  private running = 0;
+  private readonly queue: Array<{ admit: () => void }> = [];
+
+  constructor(readonly max: number) {}
+
+  get stats(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.queue.length };
+  }
+
+  /** Resolves with the function that leaves the gate (call it exactly once). */
+  enter(timeoutMs: number, refuse: (running: number, waiting: number) => Error): Promise<() => void> {
+    if (this.running < this.max) {
+      this.running++;
+      return Promise.resolve(this.leaver());
+    }
+    return new Promise((resolve, reject) => {
+      const entry = {
+        admit: () => {
+          clearTimeout(timer);
+          resolve(this.leaver());
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.queue.indexOf(entry);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(refuse(this.running, this.queue.length));
+      }, timeoutMs);
+      this.queue.push(entry);
+    });
+  }
+
+  private leaver(): () => void {
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const next = this.queue.shift();
+      // The place passes straight to the next in line: `running` stays the same.
+      if (next) next.admit();
+      else this.running--;
+    };
   }
 }
 
@@ -226,14 +286,29 @@ export class Executor {
     }
   }
 
-  /** One write transaction, retried on transient errors (deadlocks, leader switch) by the driver. */
+  /**
+   * One write transaction, retried on transient errors (deadlocks, leader switch) by the driver.
+   * It first waits for its turn at the process's write gate (at most NEO4J_TX_TIMEOUT_MS). A write
+   * that cannot finish in time (its turn, or the change-feed lock, did not come) fails with
+   * SERVICE_UNAVAILABLE and stores nothing: the transaction is rolled back.
+   */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const timeoutMs = this.db.options.txTimeoutMs;
+    const leave = await this.db.writes.enter(timeoutMs, (running, waiting) =>
+      new ServiceUnavailableError(
+        `Too many writes at once: ${running} running and ${waiting} waiting on this API instance, and this one did not get its turn within ${timeoutMs} ms (NEO4J_TX_TIMEOUT_MS); nothing was stored. Retry in a few seconds, or send items in bulk (syncActors, syncBonds)`,
+      ),
+    );
     const session = this.db.session('WRITE');
     try {
       return await session.executeWrite((tx) => work(new Tx(tx, this)), this.txConfig());
     } catch (err) {
+      if (isTimeout(err)) {
+        throw new ServiceUnavailableError(`The write did not finish within ${timeoutMs} ms (NEO4J_TX_TIMEOUT_MS): the database is busy with other writes. Nothing was stored; retry in a few seconds`);
+      }
       throw toAppError(err);
     } finally {
+      leave();
       await session.close().catch(() => undefined);
     }
   }

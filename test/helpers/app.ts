@@ -25,10 +25,16 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export function testDatabase(): Database {
+export function testDatabase(config?: Pick<Config, 'NEO4J_TX_TIMEOUT_MS' | 'NEO4J_MAX_CONCURRENT_WRITES'>): Database {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is not set: run the integration tests through jest (test/global-setup.ts starts Neo4j)');
-  return new Database({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j', txTimeoutMs: 30_000 });
+  return new Database({
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? 'neo4j',
+    txTimeoutMs: config?.NEO4J_TX_TIMEOUT_MS ?? 30_000,
+    maxConcurrentWrites: config?.NEO4J_MAX_CONCURRENT_WRITES,
+  });
 }
 
 /** Deletes every record but the migrations and resets the change sequence: each test file starts clean. */
@@ -45,7 +51,7 @@ export async function resetDatabase(db: Database): Promise<void> {
 /** Starts the API in-process on a free port over the test Neo4j, on a clean database. */
 export async function startTestApp(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env });
-  const db = testDatabase();
+  const db = testDatabase(config);
   await migrate(db);
   await resetDatabase(db);
   if (options.seedDemo) await loadGraph(db, buildDemoGraph());

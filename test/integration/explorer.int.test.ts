@@ -97,6 +97,16 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
     const redirect = await fetch(`${base}/explorer`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/explorer/');
+    // Static files revalidate by ETag (304 when unchanged); API answers carry none (no body hashing).
+    const index = await fetch(`${base}/explorer/`);
+    const etag = index.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // (fetch adds `cache-control: no-cache` to a conditional request unless told otherwise; a
+    // browser revalidating sends max-age=0.)
+    expect((await fetch(`${base}/explorer/`, { headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' } })).status).toBe(304);
+    const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ operations { code } }"}' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('etag')).toBeNull();
 
     const whole = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>('{ network { nodes { id } edges { id } } }');
     const t0 = Date.now();

@@ -164,3 +164,47 @@ describe('when Neo4j is unreachable', () => {
     }
   });
 });
+
+describe('writes that cannot get their turn', () => {
+  let t: TestApp;
+  let editor: string;
+  beforeAll(async () => {
+    // One write at a time per process, 1.5 s to finish or to get in.
+    t = await startTestApp({ env: { NEO4J_TX_TIMEOUT_MS: '1500', NEO4J_MAX_CONCURRENT_WRITES: '1' } });
+    editor = await t.key('EDITOR');
+  });
+  afterAll(() => t.stop());
+
+  it('answer SERVICE_UNAVAILABLE with what to do, store nothing, and leave the feed gapless', async () => {
+    const create = (name: string) => t.gql(`mutation($n: String!) { createActor(input: { name: $n, kind: ORGANIZATION, sector: ECONOMIC }) { id } }`, { n: name }, editor);
+    const head = async () => (await t.gql(`{ changes(first: 1) { headSeq } }`, {}, editor)).data.changes.headSeq;
+    const before = await head();
+    // Another process holds the change-feed lock (as a long write would) for 4 s.
+    const holder = t.db.session('WRITE');
+    const tx = holder.beginTransaction();
+    await tx.run("MATCH (s:ChangeSequence {name: 'changes'}) SET s._held = true");
+    try {
+      const t0 = Date.now();
+      const [first, second] = await Promise.all([create('Bloquée 1'), new Promise((r) => setTimeout(r, 200)).then(() => create('Bloquée 2'))]);
+      // The first got in and waited for the lock until its time limit; the second waited at the gate.
+      expect(first.errors![0].extensions!.code).toBe('SERVICE_UNAVAILABLE');
+      expect(first.errors![0].message).toMatch(/busy.*Nothing was stored|Nothing was stored/i);
+      expect(first.errors![0].message).toContain('NEO4J_TX_TIMEOUT_MS');
+      expect(second.errors![0].extensions!.code).toBe('SERVICE_UNAVAILABLE');
+      expect(second.errors![0].message).toMatch(/Too many writes at once: 1 running and 0 waiting/);
+      expect(Date.now() - t0).toBeLessThan(4000);
+    } finally {
+      await tx.rollback();
+      await holder.close();
+    }
+    const s = t.db.session('READ');
+    const n = await s.run("MATCH (a:Actor) WHERE a.name STARTS WITH 'Bloquée' RETURN count(a) AS n");
+    await s.close();
+    expect(n.records[0].get('n')).toBe(0);
+    expect(await head()).toBe(before);
+    // The lock gone, writes go through again, and the feed goes on from where it was.
+    const ok = await create('Débloquée');
+    expect(ok.errors).toBeUndefined();
+    expect(await head()).toBe(before + 1);
+  });
+});
