@@ -16,6 +16,9 @@ export class Metrics {
   readonly neo4jUp = new Gauge({ name: 'agencement_neo4j_up', help: '1 when the last readiness check reached Neo4j', registers: [this.registry] });
 
   constructor(db: Database) {
+    // The write gate (NEO4J_MAX_CONCURRENT_WRITES), read when scraped.
+    new Gauge({ name: 'agencement_writes_running', help: 'Write transactions running in this process', registers: [this.registry], collect() { this.set(db.writes.stats.running); } });
+    new Gauge({ name: 'agencement_writes_waiting', help: 'Write transactions waiting for their turn in this process (NEO4J_MAX_CONCURRENT_WRITES)', registers: [this.registry], collect() { this.set(db.writes.stats.waiting); } });
     collectDefaultMetrics({ register: this.registry, prefix: 'agencement_' });
     db.onQuery((name, ms, ok) => this.queries.observe({ query: name, outcome: ok ? 'ok' : 'error' }, ms / 1000));
     db.onSession((delta) => this.sessions.inc(delta));
