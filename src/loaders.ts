@@ -84,67 +84,85 @@ function oneLoader<T>(db: Reader, query: string, param: string, field: string, k
   });
 }
 
+const objectKey = { cacheKeyFn: (k: object) => JSON.stringify(k) };
+
 /**
- * An object whose properties are built on first use: a request pays only for the loaders its
+ * How each loader of a request is made, from the request context whose `db` is the batching
+ * reader (lctx) and that reader (db). Built on first use: a request pays only for the loaders its
  * query touches (most touch two or three of the twenty).
  */
-function lazily<T extends Record<string, () => unknown>>(factories: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const key of Object.keys(factories) as (keyof T)[]) {
-    Object.defineProperty(out, key, {
+type Factory = (lctx: Context, db: ReadWave) => unknown;
+const FACTORIES = {
+  actor: (lctx) => new DataLoader<string, Actor | null>((ids) => actorsByIds(lctx, ids)),
+  bond: (lctx) => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(lctx, ids)),
+  bondsOfActor: (lctx) => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(lctx, keys), objectKey),
+  bondCount: (lctx) => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(lctx, keys), objectKey),
+  operation: (_lctx, db) => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
+  operationByCode: (_lctx, db) => oneLoader<OperationRecord>(db, 'operations/by-codes', 'codes', 'operation', (r) => r.code, toOperation),
+  common: (_lctx, db) => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
+  commonByCode: (_lctx, db) => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
+  participation: (_lctx, db) => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),
+  indicator: (_lctx, db) => oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
+  event: (_lctx, db) => oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
+  participationsOfActor: (lctx) => new DataLoader<string, ParticipationRecord[]>((ids) => participationsOfActors(lctx, ids)),
+  participationsOfOperation: (lctx) => new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>(
+    (keys) => participationsOfOperations(lctx, keys),
+    objectKey,
+  ),
+  commonsOfOperation: (_lctx, db) => listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
+  operationsOfCommon: (_lctx, db) => listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
+  stewardsOfCommon: (_lctx, db) => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
+  commonsStewardedBy: (_lctx, db) => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
+  indicatorsOfOperation: (_lctx, db) => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
+  attendeesOfEvent: (_lctx, db) => listLoader(db, 'events/attendees', 'eid', 'actors', toActor),
+  eventsOfActor: (_lctx, db) => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
+  operationLeads: (_lctx, db) => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
+    const rows = await db.read('operations/leads', { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((r) => [r.oid as string, { leadDepartment: r.leadDepartment, projectLead: r.projectLead }]));
+    return ids.map((id) => byId.get(id) ?? { leadDepartment: null, projectLead: null });
+  }),
+  roleCounts: (_lctx, db) => new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
+    const rows = await db.read('operations/role-counts', { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((r) => [r.oid as string, (r.counts as any[]).filter(Boolean)]));
+    return ids.map((id) => (byId.get(id) ?? []).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)));
+  }),
+} satisfies Record<string, Factory>;
+
+export type Loaders = { readonly [K in keyof typeof FACTORIES]: ReturnType<(typeof FACTORIES)[K]> };
+
+const LCTX = Symbol('loader context');
+const WAVE = Symbol('read wave');
+type LoaderHolder = { [LCTX]: Context; [WAVE]: ReadWave };
+
+/**
+ * The prototype of every request's loader set, built once: one getter per loader that makes it
+ * on first use and keeps it on the instance (a request's own object is two fields, not twenty
+ * property definitions).
+ */
+const LOADERS_PROTOTYPE: object = (() => {
+  const proto = {};
+  for (const key of Object.keys(FACTORIES) as (keyof typeof FACTORIES)[]) {
+    Object.defineProperty(proto, key, {
       enumerable: true,
-      configurable: true,
-      get() {
-        const value = factories[key]() as ReturnType<T[typeof key]>;
-        Object.defineProperty(out, key, { value, enumerable: true, writable: false });
+      get(this: LoaderHolder) {
+        const value = FACTORIES[key](this[LCTX], this[WAVE]);
+        Object.defineProperty(this, key, { value, enumerable: true, writable: false });
         return value;
       },
     });
   }
-  return out;
-}
+  return proto;
+})();
 
 /** Every DataLoader of a request. Created per request: a cache never outlives its request. */
-export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loaders }) {
+export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loaders }): Loaders {
   const db = new ReadWave(ctx.db);
   // Loader bodies see the request context with the batching reader as `db` (everything else, the
   // loaders included once assigned, is read through from ctx); resolvers keep using ctx.db.
   const lctx = Object.create(ctx, { db: { value: db as unknown as Executor } }) as Context;
-  const objectKey = { cacheKeyFn: (k: object) => JSON.stringify(k) };
-  return lazily({
-    actor: () => new DataLoader<string, Actor | null>((ids) => actorsByIds(lctx, ids)),
-    bond: () => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(lctx, ids)),
-    bondsOfActor: () => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(lctx, keys), objectKey),
-    bondCount: () => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(lctx, keys), objectKey),
-    operation: () => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
-    operationByCode: () => oneLoader<OperationRecord>(db, 'operations/by-codes', 'codes', 'operation', (r) => r.code, toOperation),
-    common: () => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
-    commonByCode: () => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
-    participation: () => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),
-    indicator: () => oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
-    event: () => oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
-    participationsOfActor: () => new DataLoader<string, ParticipationRecord[]>((ids) => participationsOfActors(lctx, ids)),
-    participationsOfOperation: () => new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>(
-      (keys) => participationsOfOperations(lctx, keys),
-      objectKey,
-    ),
-    commonsOfOperation: () => listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
-    operationsOfCommon: () => listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
-    stewardsOfCommon: () => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
-    commonsStewardedBy: () => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
-    indicatorsOfOperation: () => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
-    attendeesOfEvent: () => listLoader(db, 'events/attendees', 'eid', 'actors', toActor),
-    eventsOfActor: () => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
-    operationLeads: () => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
-      const rows = await db.read('operations/leads', { ids: [...new Set(ids)] });
-      const byId = new Map(rows.map((r) => [r.oid as string, { leadDepartment: r.leadDepartment, projectLead: r.projectLead }]));
-      return ids.map((id) => byId.get(id) ?? { leadDepartment: null, projectLead: null });
-    }),
-    roleCounts: () => new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
-      const rows = await db.read('operations/role-counts', { ids: [...new Set(ids)] });
-      const byId = new Map(rows.map((r) => [r.oid as string, (r.counts as any[]).filter(Boolean)]));
-      return ids.map((id) => (byId.get(id) ?? []).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)));
-    }),
-  });
+  const loaders = Object.create(LOADERS_PROTOTYPE) as LoaderHolder;
+  loaders[LCTX] = lctx;
+  loaders[WAVE] = db;
+  return loaders as unknown as Loaders;
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+
