@@ -61,18 +61,24 @@ async function main(): Promise<void> {
     ['sync', () => post(`mutation($a: [ActorSyncInput!]!) { syncActors(source: "soak", actors: $a) { created updated unchanged } }`, { a: Array.from({ length: 20 }, (_, i) => ({ externalId: `s${(n * 20 + i) % 2000}`, name: `Soak ${(n * 20 + i) % 2000} v${Math.floor(n / 100)}`, kind: 'ORGANIZATION', sector: 'ECONOMIC' })) })],
     ['update', () => post(`mutation($id: ID!, $d: String) { updateActor(id: $id, input: { description: $d }) { version } }`, { id: ids[(n * 7) % ids.length], d: `soak ${n}` })],
   ];
-  const windows: { lat: number[]; errors: Map<string, number>; rss: number }[] = [];
+  const windows: { lat: number[]; errors: Map<string, number>; rss: number; byKind: Map<string, number[]> }[] = [];
   const t0 = Date.now();
   const end = t0 + minutes * 60_000;
   const pending: Promise<void>[] = [];
   console.log(`soak: ${minutes} min at ${rate} req/s, API pid ${api.pid}, RSS ${rssMb(api.pid!).toFixed(0)} MB at start`);
   while (Date.now() < end) {
     const w = Math.floor((Date.now() - t0) / 60_000);
-    windows[w] ??= { lat: [], errors: new Map(), rss: 0 };
+    windows[w] ??= { lat: [], errors: new Map(), rss: 0, byKind: new Map() };
     const [name, run] = mix[n % mix.length];
     n++;
     const s = performance.now();
-    pending.push(run().then(() => void windows[w].lat.push(performance.now() - s), (e: Error) => void windows[w].errors.set(`${name}:${e.message}`, (windows[w].errors.get(`${name}:${e.message}`) ?? 0) + 1)));
+    pending.push(run().then(() => {
+      const ms = performance.now() - s;
+      windows[w].lat.push(ms);
+      const kind = windows[w].byKind.get(name) ?? [];
+      kind.push(ms);
+      windows[w].byKind.set(name, kind);
+    }, (e: Error) => void windows[w].errors.set(`${name}:${e.message}`, (windows[w].errors.get(`${name}:${e.message}`) ?? 0) + 1)));
     if (pending.length > 2000) await Promise.all(pending.splice(0, 1000));
     windows[w].rss = rssMb(api.pid!);
     await new Promise((r) => setTimeout(r, 1000 / rate));
@@ -80,6 +86,11 @@ async function main(): Promise<void> {
   await Promise.all(pending);
   console.log('minute  requests  p50 ms  p95 ms  p99 ms  errors  API RSS MB');
   windows.forEach((w, i) => console.log(`${String(i + 1).padStart(6)}  ${String(w.lat.length).padStart(8)}  ${pct(w.lat, 50).toFixed(0).padStart(6)}  ${pct(w.lat, 95).toFixed(0).padStart(6)}  ${pct(w.lat, 99).toFixed(0).padStart(6)}  ${String([...w.errors.values()].reduce((a, b) => a + b, 0)).padStart(6)}  ${w.rss.toFixed(0).padStart(10)}`));
+  // Where the first minute's time went (a cold JVM and API), against the last minute's.
+  for (const [label, w] of [['first minute', windows[0]], ['last minute', windows.at(-1)]] as const) {
+    if (!w) continue;
+    console.log(`${label}: ${[...w.byKind].map(([k, xs]) => `${k} p50 ${pct(xs, 50).toFixed(0)} / p95 ${pct(xs, 95).toFixed(0)} ms`).join('; ')}`);
+  }
   const errors = new Map<string, number>();
   for (const w of windows) for (const [k, c] of w.errors) errors.set(k, (errors.get(k) ?? 0) + c);
   console.log(`total: ${n} requests, ${[...errors.values()].reduce((a, c) => a + c, 0)} errors ${JSON.stringify(Object.fromEntries(errors))}; RSS ${windows[0]?.rss.toFixed(0)} → ${windows.at(-1)?.rss.toFixed(0)} MB`);
