@@ -78,6 +78,12 @@ export const CARD_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'na
 /** True when a selection of actor fields (null: unknown) is served by a card. */
 export const servedByCard = (fields: ReadonlySet<string> | null): boolean => fields != null && [...fields].every((f) => CARD_FIELDS.has(f));
 
+/** One field of an actor, from its full record (the actor loader, batched). */
+const fromFullRecord = async <K extends keyof Actor>(id: string, field: K, ctx: Pick<Context, 'loaders'>): Promise<Actor[K] | null> => {
+  const full = await ctx.loaders.actor.load(id);
+  return full ? full[field] : null;
+};
+
 /**
  * An actor card: the card fields, and every other field resolved from the full record through the
  * actor loader (batched), so that a card is never wrong, at worst one wave slower. graphql-js's
@@ -87,7 +93,7 @@ export const servedByCard = (fields: ReadonlySet<string> | null): boolean => fie
 const cardPrototype = Object.create(Actor.prototype) as Record<string, unknown>;
 for (const field of ['description', 'tags', 'source', 'externalId', 'email', 'phone', 'version', 'createdAt', 'updatedAt'] as const) {
   cardPrototype[field] = function (this: Actor, _args: unknown, ctx: Pick<Context, 'loaders'>) {
-    return ctx.loaders.actor.load(this.id).then((full) => (full ? full[field] : null));
+    return fromFullRecord(this.id, field, ctx);
   };
 }
 const ActorCard = function (this: Actor, id: string, name: string, kind: any, sector: any, territory: string | null) {
@@ -108,9 +114,7 @@ export function actorOrCardFromValues(v: any[]): Actor {
 
 /** One field of an actor that may be a card (for field resolvers that read actor fields). */
 export async function actorField<K extends keyof Actor>(actor: Actor, field: K, ctx: Pick<Context, 'loaders'>): Promise<Actor[K] | null> {
-  if (!isActorCard(actor)) return actor[field];
-  const full = await ctx.loaders.actor.load(actor.id);
-  return full ? full[field] : null;
+  return isActorCard(actor) ? fromFullRecord(actor.id, field, ctx) : actor[field];
 }
 
 function filterParams(filter: ActorFilter | null | undefined) {

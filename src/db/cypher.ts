@@ -24,7 +24,7 @@ export function cypher(name: string, variant?: Variant): string {
 /**
  * Keywords a query template may take in `{{SLOT}}` placeholders: sort direction and the matching
  * comparison; and `{{ACTOR a}}`, the values of actor `a` as `actorFromValues` reads them, every
- * field (`ACTOR: 'FULL'`, the default) or a card's (`ACTOR: 'CARD'`, see actorCardFromValues). A
+ * field (`ACTOR: 'FULL'`, the default) or a card's (`ACTOR: 'CARD'`, see actorOrCardFromValues). A
  * closed set, checked here, so that no caller can splice text into Cypher.
  */
 export type Variant = Record<string, 'ASC' | 'DESC' | '<' | '>' | 'FULL' | 'CARD'>;

@@ -76,7 +76,7 @@ function measure(doc: DocumentNode, op: OperationDefinitionNode): { depth: numbe
  * `top` (Int) or `if` (Boolean!), so they are left out of the key.
  */
 function costKey(op: OperationDefinitionNode, variables: Record<string, unknown>): string {
-  let key = op.name?.value ?? '';
+  let key = '';
   for (const def of op.variableDefinitions ?? []) {
     let type = def.type;
     if (type.kind === Kind.NON_NULL_TYPE) type = type.type;
@@ -88,16 +88,16 @@ function costKey(op: OperationDefinitionNode, variables: Record<string, unknown>
   return key;
 }
 
-/** Cost keys remembered per document (Apollo reuses a parsed document for the same query text). */
-const MAX_COSTS_PER_DOCUMENT = 64;
+/** Cost keys remembered per operation (Apollo reuses a parsed document for the same query text). */
+const MAX_COSTS_PER_OPERATION = 64;
 
 /** Rejects, before any resolver runs, operations that are too deep, too wide or too costly. */
 export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
-  // Depth and aliases per (document, operation); cost per (document, operation, Int/Boolean
-  // variables): the same front-end query, sent again and again, is measured once (graphql-query-
-  // complexity walks the whole document, ~0.1 ms a request).
-  const shapes = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { depth: number; aliases: number }>>();
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  // Depth and aliases per operation (a node of a parsed document, which Apollo reuses for the same
+  // query text); cost per (operation, Int/Boolean variables): the same front-end query, sent again
+  // and again, is measured once (graphql-query-complexity walks the whole document, ~0.1 ms).
+  const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number }>();
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -112,10 +112,8 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
           if (rootFields > limits.MAX_ROOT_FIELDS) {
             throw new QueryTooComplexError(`The operation asks for ${rootFields} root fields; the limit is ${limits.MAX_ROOT_FIELDS} (MAX_ROOT_FIELDS)`, { limit: limits.MAX_ROOT_FIELDS, actual: rootFields });
           }
-          let byOp = shapes.get(document);
-          if (!byOp) shapes.set(document, (byOp = new Map()));
-          let shape = byOp.get(operation);
-          if (!shape) byOp.set(operation, (shape = measure(document, operation)));
+          let shape = shapes.get(operation);
+          if (!shape) shapes.set(operation, (shape = measure(document, operation)));
           const { depth, aliases } = shape;
           if (depth > limits.MAX_QUERY_DEPTH) {
             throw new QueryTooComplexError(`The operation is ${depth} levels deep; the limit is ${limits.MAX_QUERY_DEPTH} (MAX_QUERY_DEPTH)`, { limit: limits.MAX_QUERY_DEPTH, actual: depth });
@@ -123,8 +121,8 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
           if (aliases > limits.MAX_ALIASES) {
             throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.MAX_ALIASES} (MAX_ALIASES)`, { limit: limits.MAX_ALIASES, actual: aliases });
           }
-          let known = costs.get(document);
-          if (!known) costs.set(document, (known = new Map()));
+          let known = costs.get(operation);
+          if (!known) costs.set(operation, (known = new Map()));
           const key = costKey(operation, request.variables ?? {});
           let cost = known.get(key);
           if (cost === undefined) {
@@ -140,7 +138,7 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
               // Invalid variables: execution reports them as BAD_USER_INPUT with their path.
               return;
             }
-            if (known.size >= MAX_COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+            if (known.size >= MAX_COSTS_PER_OPERATION) known.delete(known.keys().next().value!);
             known.set(key, cost);
           }
           if (cost > limits.MAX_QUERY_COST) {
