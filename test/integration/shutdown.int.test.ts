@@ -53,7 +53,7 @@ describe('graceful shutdown', () => {
     const ask = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ operations { id } }"}' });
     // The signal reaches the process asynchronously: /readyz turns 503 once it is handled.
     let ready = 0;
-    while (Date.now() - killedAt < 2000) {
+    while (Date.now() - killedAt < 10_000) {
       ready = (await fetch(url.replace('/graphql', '/readyz'))).status;
       if (ready === 503) break;
       await new Promise((r) => setTimeout(r, 20));
@@ -61,8 +61,9 @@ describe('graceful shutdown', () => {
     expect(ready).toBe(503);
     // The window started at the latest now (the handler runs before /readyz can say 503).
     const drainingSeenAt = Date.now();
+    // Sent inside the window: answered (a server that stopped accepting at SIGTERM refuses it), and
+    // told to close its connection. How long the answer takes on a busy machine does not matter.
     const late = await ask();
-    expect(Date.now() - killedAt).toBeLessThan(3000);
     expect(late.status).toBe(200);
     expect(late.headers.get('connection')).toBe('close');
     expect(Array.isArray(((await late.json()) as any).data.operations)).toBe(true);
