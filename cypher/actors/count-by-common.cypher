@@ -1,7 +1,6 @@
 // How many actors involved with one common match the other filters (starts from the common).
 MATCH (c:Common {code: $common})
-CALL {
-  WITH c
+CALL (c) {
   MATCH (a:Actor)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(c)
   RETURN a
   UNION

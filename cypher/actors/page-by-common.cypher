@@ -1,8 +1,7 @@
 // A page of the actors involved with one common (participants of the operations serving it, and
 // its stewards) matching the other filters; keyset on (sort key, id). Starts from the common.
 MATCH (c:Common {code: $common})
-CALL {
-  WITH c
+CALL (c) {
   MATCH (a:Actor)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(c)
   RETURN a
   UNION

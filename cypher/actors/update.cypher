@@ -7,8 +7,7 @@ REMOVE a._lock
 WITH a, a.version AS current, ($requiredSource IS NULL OR a.source = $requiredSource) AS allowed
 WITH a, current, allowed, ($expectedVersion IS NULL OR current = $expectedVersion) AS fresh,
      [k IN keys($set) WHERE NOT coalesce(a[k] = $set[k], (a[k] IS NULL) = ($set[k] IS NULL))] AS changed
-CALL {
-  WITH a, current, allowed, fresh, changed
+CALL (a, current, allowed, fresh, changed) {
   WITH a, current WHERE allowed AND fresh AND size(changed) > 0
   SET a += $set, a.version = current + 1, a.updatedAt = datetime()
 }

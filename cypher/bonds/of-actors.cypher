@@ -5,8 +5,7 @@
 // for the rows kept (no label test while sorting: bonds only join actors).
 UNWIND $ids AS aid
 MATCH (a:Actor {id: aid})
-CALL {
-  WITH a
+CALL (a) {
   MATCH (a)-[b:BOND]-(o)
   WHERE ($kinds IS NULL OR b.kind IN $kinds)
     AND ($direction = 'BOTH' OR ($direction = 'OUTGOING') = (startNode(b) = a))

@@ -5,8 +5,7 @@
 // (no label test while sorting: only actors take part in operations).
 UNWIND $ids AS oid
 MATCH (o:Operation {id: oid})
-CALL {
-  WITH o
+CALL (o) {
   MATCH (a)-[p:PARTICIPATES_IN]->(o)
   WHERE ($roles IS NULL OR p.role IN $roles)
     AND ($asOf IS NULL OR ((p.since IS NULL OR p.since <= $asOf) AND (p.until IS NULL OR p.until >= $asOf)))

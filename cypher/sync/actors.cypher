@@ -8,8 +8,7 @@ MERGE (a:Actor {source: $source, externalId: item.externalId})
 ON CREATE SET a.id = item.id, a.version = 0, a.createdAt = now, a._new = true
 WITH now, i, item, a, a._new IS NOT NULL AS created,
      [k IN keys(item.props) WHERE NOT coalesce(a[k] = item.props[k], (a[k] IS NULL) = (item.props[k] IS NULL))] AS changed
-CALL {
-  WITH a, item, now, created, changed
+CALL (a, item, now, created, changed) {
   WITH a, item, now WHERE created OR size(changed) > 0
   SET a += item.props, a.version = a.version + 1, a.updatedAt = now
 }

@@ -8,8 +8,7 @@ MERGE (f)-[b:BOND {source: $source, externalId: item.externalId}]->(t)
 ON CREATE SET b.id = item.id, b.version = 0, b.createdAt = now, b._new = true
 WITH now, i, item, b, b._new IS NOT NULL AS created,
      [k IN keys(item.props) WHERE NOT coalesce(b[k] = item.props[k], (b[k] IS NULL) = (item.props[k] IS NULL))] AS changed
-CALL {
-  WITH b, item, now, created, changed
+CALL (b, item, now, created, changed) {
   WITH b, item, now WHERE created OR size(changed) > 0
   SET b += item.props, b.version = b.version + 1, b.updatedAt = now
 }

@@ -149,7 +149,7 @@ export async function restore(db: Database, file: string): Promise<BackupSummary
         await session.executeWrite((tx) => tx.run(`UNWIND $rows AS r MATCH (a:_Restore {_rid: r.a}), (b:_Restore {_rid: r.b}) CREATE (a)-[x:${type}]->(b) SET x = r.props`, { rows: rows.slice(i, i + BATCH) }));
       }
     }
-    await session.run('MATCH (n:_Restore) CALL { WITH n REMOVE n:_Restore, n._rid } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH (n:_Restore) CALL (n) { REMOVE n:_Restore, n._rid } IN TRANSACTIONS OF 5000 ROWS');
     await session.run('DROP INDEX restore_rid IF EXISTS');
   } finally {
     await session.close();

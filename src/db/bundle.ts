@@ -138,7 +138,7 @@ export function composeBundle(parts: BundlePart[]): { text: string; params: Reco
     parts.forEach((p, i) => {
       const inner = rewrite(p.text, (name) => `b${i}_${name}`);
       const allNull = p.columns.map((c) => `${c} IS NULL`).join(' AND ');
-      lines.push(`OPTIONAL CALL {\n${inner}\n}`);
+      lines.push(`OPTIONAL CALL () {\n${inner}\n}`);
       lines.push(`WITH ${[...kept, `collect(CASE WHEN ${allNull} THEN null ELSE [${p.columns.join(', ')}] END) AS __b${i}`].join(', ')}`);
       kept.push(`__b${i}`);
     });

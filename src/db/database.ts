@@ -43,6 +43,10 @@ export class Database {
       connectionTimeout: 3_000,
       maxTransactionRetryTime: options.retryWindowMs ?? 10_000,
       userAgent: 'agencement/0.1',
+      // The API never reads Neo4j's notifications (deprecations, unknown labels or property keys):
+      // asking for none spares the server composing them and the driver decoding them on every
+      // query. test/integration/cypher-notifications.int.test.ts keeps our Cypher free of them.
+      notificationFilter: { minimumSeverityLevel: 'OFF' },
     });
   }
 

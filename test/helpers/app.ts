@@ -41,7 +41,7 @@ export function testDatabase(config?: Pick<Config, 'NEO4J_TX_TIMEOUT_MS' | 'NEO4
 export async function resetDatabase(db: Database): Promise<void> {
   const s = db.session('WRITE');
   try {
-    await s.run('MATCH (n) WHERE NOT n:Migration AND NOT n:ChangeSequence CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await s.run('MATCH (n) WHERE NOT n:Migration AND NOT n:ChangeSequence CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
     await s.run("MATCH (s:ChangeSequence {name: 'changes'}) SET s.value = 0");
   } finally {
     await s.close();

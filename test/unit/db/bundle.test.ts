@@ -25,7 +25,7 @@ describe('bundling read queries into one', () => {
     expect(params).toEqual({ b0_ids: ['a'], b1_ids: ['b', 'c'] });
     expect(text).toContain("UNWIND $b0_ids AS id RETURN id, '$ids' AS literal");
     expect(text).toContain('UNWIND $b1_ids AS x RETURN x AS id');
-    expect(text.match(/OPTIONAL CALL \{/g)).toHaveLength(2);
+    expect(text.match(/OPTIONAL CALL \(\) \{/g)).toHaveLength(2);
     expect(text.trim().split('\n').pop()).toBe('RETURN __b0, __b1');
   });
 
