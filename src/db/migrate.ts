@@ -2,13 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_DIR, statements } from './cypher';
 import type { Database } from './database';
+import { assertSupportedNeo4j } from './version';
 
 /**
  * Applies `cypher/migrations/NNN_*.cypher` in order. Each statement is idempotent (IF NOT EXISTS,
  * MERGE) and runs in its own auto-commit transaction, since schema changes cannot share one with
- * writes; a `(:Migration)` node records what was applied. Returns the ids applied now.
+ * writes; a `(:Migration)` node records what was applied. Returns the ids applied now. Refuses a
+ * Neo4j older than our Cypher needs (src/db/version.ts) before touching anything.
  */
 export async function migrate(db: Database): Promise<string[]> {
+  await assertSupportedNeo4j(db);
   const dir = join(CYPHER_DIR, 'migrations');
   const files = readdirSync(dir).filter((f) => /^\d{3}_.+\.cypher$/.test(f)).sort();
   const session = db.session('WRITE');
