@@ -73,9 +73,9 @@ describe('graceful shutdown', () => {
       expect(r.status).toBe(200);
       expect(r.body.data.syncActors.created).toBe(300);
     }
-    // The port closes once both the window (3 s from the first 503) and the in-flight requests are
-    // over, whichever ends last (the six syncs can outlast the window on a loaded machine), give or
-    // take the timer's lateness (bounded here at 2 s).
+    // The listener closes when the window ends (3 s from the first 503; idle keep-alive sockets with
+    // it). The six syncs can outlast the window (~6 s after the first 503 here), so the check starts
+    // when both are over and allows the timer's lateness on a loaded machine (bounded at 2 s).
     const closesBy = Math.max(drainingSeenAt + 3000, inFlightDoneAt);
     await new Promise((r) => setTimeout(r, Math.max(0, closesBy - Date.now())));
     let closedAfter = -1;
