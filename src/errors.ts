@@ -70,6 +70,17 @@ export class QueryTooComplexError extends AppError {
 /** Neo4j driver error codes meaning "the database cannot be reached right now". */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** Neo4j's codes for a transaction ended by its time limit. */
+const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+/** Neo4j's code for a transaction ended while it waited for a lock (its time limit, or a termination). */
+const LOCK_WAIT_ENDED = 'Neo.ClientError.Transaction.LockClientStopped';
+
+/** A transaction ended by its time limit, including while it waited for a lock. */
+export function isTransactionTimeout(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (TIMED_OUT.has(code) || code === LOCK_WAIT_ENDED);
+}
+
 /**
  * Maps anything thrown below the resolvers (driver errors, class-validator failures) to an AppError.
  * Never throws. Unknown errors are returned as they are and become INTERNAL_SERVER_ERROR in `formatError`.
@@ -88,11 +99,11 @@ export function toAppError(err: unknown): unknown {
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(duplicateMessage(e.message ?? ''));
   }
-  if (code === 'Neo.ClientError.Transaction.LockClientStopped') {
+  if (code === LOCK_WAIT_ENDED) {
     // Ended while waiting for a lock (its time limit, or a termination): the others' writes held it.
     return new ServiceUnavailableError('The database is busy: the transaction was ended while it waited for a lock held by other writes; nothing was stored. Retry in a few seconds');
   }
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+  if (TIMED_OUT.has(code)) {
     return new QueryTooComplexError('The query ran longer than the database time limit (NEO4J_TX_TIMEOUT_MS); narrow its scope');
   }
   return err;

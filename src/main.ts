@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig } from './config';
-import { Database } from './db/database';
+import { Database, databaseOptions } from './db/database';
 import { migrate } from './db/migrate';
 import { preloadCypher } from './db/cypher';
 import { startServer } from './server';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     uri = local.uri;
     logger.info({ uri, seconds: (Date.now() - t0) / 1000 }, 'local Neo4j ready');
   }
-  const db = new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS, maxConcurrentWrites: config.NEO4J_MAX_CONCURRENT_WRITES });
+  const db = new Database(databaseOptions(config, uri));
   const applied = await migrate(db);
   logger.info({ applied }, 'migrations applied');
   if (config.AGENCEMENT_SEED_DEMO === 'auto' && (await isEmpty(db))) {

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
-import { Database } from '../../src/db/database';
+import { Database, databaseOptions } from '../../src/db/database';
 import { preloadCypher } from '../../src/db/cypher';
 import { startServer } from '../../src/server';
 import { serve } from './serve';
@@ -14,7 +14,7 @@ async function main(): Promise<() => Promise<void>> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
   if (!config.NEO4J_URI) throw new Error('NEO4J_URI is required');
   preloadCypher();
-  const db = new Database({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS });
+  const db = new Database(databaseOptions(config, config.NEO4J_URI));
   const app = await startServer({ config, db }, 0);
   process.stdout.write(`READY ${app.url}\n`);
   if (process.env.BENCH_MEMORY_LOG) {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config';
-import { Database } from '../db/database';
+import { Database, databaseOptions } from '../db/database';
 import { migrate } from '../db/migrate';
 import { startLocalNeo4j, type LocalNeo4j } from '../db/local-neo4j';
 
@@ -9,7 +9,7 @@ import { startLocalNeo4j, type LocalNeo4j } from '../db/local-neo4j';
  * when it is running on NEO4J_BOLT_PORT; else that local Neo4j started just for this command.
  */
 export async function connectForCli(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<{ db: Database; close: () => Promise<void> }> {
-  const open = (uri: string) => new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS, maxConcurrentWrites: config.NEO4J_MAX_CONCURRENT_WRITES });
+  const open = (uri: string) => new Database(databaseOptions(config, uri));
   let local: LocalNeo4j | null = null;
   let db: Database;
   if (config.NEO4J_URI) {

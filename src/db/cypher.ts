@@ -49,16 +49,23 @@ function applyVariant(text: string, variant: Variant, name: string): string {
   });
 }
 
-/** Reads every query once so that a missing file fails at start-up, not on a request. */
-export function preloadCypher(): number {
+/** The names of every query of cypher/ but the migrations, as `cypher()` takes them (`actors/by-ids`). */
+export function queryNames(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
       const p = join(dir, f);
       return statSync(p).isDirectory() ? walk(p) : p.endsWith('.cypher') ? [p] : [];
     });
-  const files = walk(CYPHER_DIR).filter((p) => !relative(CYPHER_DIR, p).startsWith('migrations'));
-  for (const f of files) readFileSync(f, 'utf8');
-  return files.length;
+  return walk(CYPHER_DIR)
+    .map((p) => relative(CYPHER_DIR, p).replace(/\.cypher$/, ''))
+    .filter((name) => !name.startsWith('migrations'));
+}
+
+/** Reads every query once so that a missing file fails at start-up, not on a request. */
+export function preloadCypher(): number {
+  const names = queryNames();
+  for (const name of names) readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+  return names.length;
 }
 
 function stripComments(text: string): string {

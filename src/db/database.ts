@@ -2,7 +2,8 @@ import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Ses
 import { cypher, type Variant } from './cypher';
 import { plain } from './values';
 import { bundleColumns, composeBundle, splitBundle, type BundlePart } from './bundle';
-import { ServiceUnavailableError, toAppError } from '../errors';
+import { isTransactionTimeout, ServiceUnavailableError, toAppError } from '../errors';
+import type { Config } from '../config';
 
 export interface DatabaseOptions {
   uri: string;
@@ -15,6 +16,18 @@ export interface DatabaseOptions {
   retryWindowMs?: number;
   /** Write transactions run at once by this process (NEO4J_MAX_CONCURRENT_WRITES); 8 by default. */
   maxConcurrentWrites?: number;
+}
+
+/** The settings of `config` for the Neo4j at `uri`: one place for the API, its CLIs and the bench's server. */
+export function databaseOptions(config: Config, uri: string): DatabaseOptions {
+  return {
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    maxConcurrentWrites: config.NEO4J_MAX_CONCURRENT_WRITES,
+  };
 }
 
 export type Row = Record<string, any>;
@@ -41,7 +54,7 @@ export class Database {
       maxConnectionPoolSize: 64,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
-      maxTransactionRetryTime: options.retryWindowMs ?? 10_000,
+      maxTransactionRetryTime: this.options.retryWindowMs,
       userAgent: 'agencement/0.1',
       // The API never reads Neo4j's notifications (deprecations, unknown labels or property keys):
       // asking for none spares the server composing them and the driver decoding them on every
@@ -125,12 +138,6 @@ function runWithoutCallerStack(session: Session, text: string, params: Params, c
   } finally {
     Error.stackTraceLimit = limit;
   }
-}
-
-/** A transaction ended by its time limit, including while it waited for a lock. */
-function isTimeout(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === 'Neo.ClientError.Transaction.LockClientStopped';
 }
 
 /**
@@ -307,7 +314,7 @@ export class Executor {
     try {
       return await session.executeWrite((tx) => work(new Tx(tx, this)), this.txConfig());
     } catch (err) {
-      if (isTimeout(err)) {
+      if (isTransactionTimeout(err)) {
         throw new ServiceUnavailableError(`The write did not finish within ${timeoutMs} ms (NEO4J_TX_TIMEOUT_MS): the database is busy with other writes. Nothing was stored; retry in a few seconds`);
       }
       throw toAppError(err);

@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { CYPHER_DIR, cypher, type Variant } from '../../src/db/cypher';
+import { CYPHER_DIR, cypher, queryNames, statements, type Variant } from '../../src/db/cypher';
 import { composeBundle } from '../../src/db/bundle';
 import { migrate } from '../../src/db/migrate';
 import { testDatabase } from '../helpers/app';
@@ -13,12 +13,6 @@ import { testDatabase } from '../helpers/app';
  * warnings, and none may come back deprecated. (Unknown labels, types and property keys are left
  * out: they depend on the data present, not on the text.)
  */
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.cypher') ? [p] : [];
-  });
-
 function filled(name: string): string {
   const variant: Variant = {};
   for (const [, slot] of readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').matchAll(/\{\{([A-Z_]+)\}\}/g)) variant[slot] = slot.startsWith('CMP') ? '<' : 'ASC';
@@ -34,10 +28,7 @@ describe('our Cypher under Neo4j 5.26', () => {
       notificationFilter: { minimumSeverityLevel: 'WARNING' },
     });
     const session = driver.session();
-    const names = files(CYPHER_DIR)
-      .map((p) => relative(CYPHER_DIR, p).replace(/\.cypher$/, ''))
-      .filter((n) => !n.startsWith('migrations/'));
-    const texts = names.map((n) => ({ name: n, text: filled(n) }));
+    const texts = queryNames().map((n) => ({ name: n, text: filled(n) }));
     const bundle = composeBundle([
       { text: cypher('actors/by-ids'), params: { ids: [] }, columns: ['actor'] },
       { text: filled('bonds/of-actors'), params: { ids: [] }, columns: ['aid', 'bond', 'other'] },
@@ -48,7 +39,7 @@ describe('our Cypher under Neo4j 5.26', () => {
     try {
       for (const { name, text } of texts) {
         // Multi-statement files (seed) are checked statement by statement.
-        for (const statement of text.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean)) {
+        for (const statement of statements(text)) {
           try {
             const r = await session.run(`EXPLAIN ${statement}`);
             for (const n of r.summary.notifications) {
