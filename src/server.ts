@@ -137,7 +137,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     const tooLarge = err.type === 'entity.too.large';
     const status = tooLarge ? 413 : err.status && err.status < 500 ? err.status : 400;
     const message = tooLarge
-      ? `The request body is larger than the limit of ${config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`
+      ? `The request body is larger than the limit of ${config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES): send smaller batches (npm run import splits them by size), or raise MAX_BODY_BYTES`
       : err.type === 'entity.parse.failed'
         ? 'The request body is not valid JSON'
         : String(err.message ?? 'Bad request');

@@ -25,8 +25,9 @@ export const ACTOR = defineEntity(
     createdAt: instantField('When the actor was created.'),
     updatedAt: instantField('When the actor last changed.'),
   },
-  [(a) => ((a.email != null || a.phone != null) && a.kind !== ActorKind.PERSON ? { field: a.email != null ? 'email' : 'phone', message: `only a PERSON may carry email or phone (this actor is ${String(a.kind)})` } : null)],
+  [(a) => ((a.email != null || a.phone != null) && a.kind !== ActorKind.PERSON ? { field: 'kind', message: `only a PERSON may carry email or phone (this actor is ${String(a.kind)}: remove them or make it a PERSON)` } : null)],
   { _nameKey: { from: 'name', compute: (name) => nameKey(String(name)) } },
+  (a) => (a.kind === ActorKind.DEPARTMENT || a.kind === ActorKind.GOVERNANCE_BODY ? `a ${a.kind === ActorKind.DEPARTMENT ? 'council department' : 'governance body'} (kind ${String(a.kind)})` : null),
 );
 
 /**

@@ -9,7 +9,7 @@ import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
 import { BondDirection } from '../common/enums';
 import { typeOfId } from '../common/ids';
-import { admitOrRefuse, checkRecord, recordSource, refuse, toParams } from '../model/entity';
+import { admitOrRefuse, checkRecord, guardStructure, recordSource, refuse, toParams } from '../model/entity';
 import type { Actor } from './actor.type';
 import { ACTOR } from './actor.model';
 import { actorFromMap, actorFromValues, actorOrCardFromValues } from './actor.record';
@@ -123,6 +123,7 @@ export async function createActor(ctx: Context, input: CreateActorInput): Promis
   const required = writableSource(ctx.principal, input.source ?? null, 'createActor');
   const source = recordSource(ACTOR, input.source, required ?? 'api');
   const values = admitOrRefuse(ACTOR, input as unknown as Record<string, unknown>, 'create', 'input', 'createActor');
+  guardStructure(ACTOR, ctx.principal, [{ record: values, path: 'input' }], ctx.config, 'createActor');
   const props = { ...toParams(ACTOR, values), id: newId('Actor'), source };
   return ctx.db.write(async (tx) => {
     const [row] = await tx.run('actors/create', { props });
@@ -144,6 +145,7 @@ export async function updateActor(ctx: Context, id: string, input: UpdateActorIn
     const actor = actorFromMap(row.actor);
     const problems = checkRecord(ACTOR, actor, 'input');
     if (problems.length) refuse('updateActor', problems);
+    guardStructure(ACTOR, ctx.principal, [{ record: actor as unknown as Record<string, unknown>, path: 'input' }], ctx.config, 'updateActor');
     if (row.changed.length > 0) await recordChanges(tx, [eventFor('Actor', 'UPDATE', actor)]);
     return actor;
   });

@@ -35,6 +35,9 @@ export const BOND = defineEntity(
     updatedAt: instantField('When the bond last changed.'),
   },
   [(b) => (b.since != null && b.until != null && (b.until as string) < (b.since as string) ? { field: 'until', message: `is before since (${String(b.since)})` } : null)],
+  {},
+  // A tie between two of the program's own actors is the council's internal network (ends' sources given by the door).
+  (b, program) => (program.has(b.fromSource as string) && program.has(b.toSource as string) ? `a tie between two of the program's own actors (sources ${String(b.fromSource)} and ${String(b.toSource)})` : null),
 );
 
 export type BondValues = ValuesOf<typeof BOND.fields>;

@@ -7,7 +7,7 @@ import { orderKeywords, planPage, toPage, type ConnectionResult } from '../commo
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import { admitOrRefuse, checkRecord, recordSource, refuse, toParams } from '../model/entity';
+import { admitOrRefuse, checkRecord, guardStructure, recordSource, refuse, toParams } from '../model/entity';
 import { bondFromMap, type BondRecord } from './bond.type';
 import { BOND } from './bond.model';
 import type { BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
@@ -45,6 +45,7 @@ export async function createBond(ctx: Context, input: CreateBondInput): Promise<
       const missing = input.from && !found.includes(input.from) ? 'from' : 'to';
       throw new NotFoundError('Actor', missing === 'from' ? input.from : input.to);
     }
+    guardStructure(BOND, ctx.principal, [{ record: { ...row.bond, fromSource: row.fromSource, toSource: row.toSource }, path: 'input' }], ctx.config, 'createBond');
     await recordChanges(tx, [eventFor('Bond', 'CREATE', row.bond)]);
     return bondFromMap(row.bond);
   });

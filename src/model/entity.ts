@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { dateParam } from '../common/args';
-import { BadInputError, type InvalidField } from '../errors';
+import { BadInputError, ForbiddenError, type InvalidField } from '../errors';
+import { can, Role, type Principal } from '../auth/roles';
 import type { FieldSpec } from './field';
 
 export type Fields = Record<string, FieldSpec<any, boolean>>;
@@ -18,21 +19,28 @@ export interface Derived {
   readonly compute: (value: unknown) => unknown;
 }
 
+/**
+ * Whether a record is part of the program's own structure (what only EDITOR and ADMIN may write):
+ * a reason naming what it is, or null. `program` is the set of the program's own sources.
+ */
+export type StructureRule = (record: Record<string, unknown>, program: ReadonlySet<string>) => string | null;
+
 export interface Entity<F extends Fields = Fields> {
   readonly name: string;
   readonly fields: F;
   readonly rules: readonly RecordRule[];
   readonly derived: Readonly<Record<string, Derived>>;
+  readonly structure: StructureRule;
   /** Field names, in declaration order. */
   readonly names: readonly string[];
   /** Field names holding personal data. */
   readonly personal: ReadonlySet<string>;
 }
 
-export function defineEntity<F extends Fields>(name: string, fields: F, rules: readonly RecordRule[] = [], derived: Record<string, Derived> = {}): Entity<F> {
+export function defineEntity<F extends Fields>(name: string, fields: F, rules: readonly RecordRule[] = [], derived: Record<string, Derived> = {}, structure: StructureRule = () => null): Entity<F> {
   const names = Object.keys(fields);
   for (const key of Object.keys(derived)) if (!key.startsWith('_')) throw new Error(`${name}: derived property ${key} must start with _ (kept out of the feed)`);
-  return { name, fields, rules, derived, names, personal: new Set(names.filter((n) => fields[n].flags.personal)) };
+  return { name, fields, rules, derived, structure, names, personal: new Set(names.filter((n) => fields[n].flags.personal)) };
 }
 
 /** Names of the fields with a flag, in declaration order. */
@@ -94,6 +102,23 @@ export function checkRecord(e: Entity, record: object, path: string): InvalidFie
     if (p) out.push({ field: `${path}.${p.field}`, message: p.message });
   }
   return out;
+}
+
+/** The program's own sources (PROGRAM_SOURCE and PROGRAM_STAFF_SOURCES): its structure lives there. */
+export const programSources = (config: { PROGRAM_SOURCE: string; PROGRAM_STAFF_SOURCES: readonly string[] }): ReadonlySet<string> => new Set([config.PROGRAM_SOURCE, ...config.PROGRAM_STAFF_SOURCES]);
+
+/**
+ * Refuses (FORBIDDEN) a write of program structure by a caller that may not change it: only
+ * EDITOR and ADMIN keys write the operations' lead roles, the council's departments and governance
+ * bodies and the council's internal network. Every door calls it with the record as written.
+ */
+export function guardStructure(e: Entity, caller: Principal, records: readonly { record: Record<string, unknown>; path: string }[], config: Parameters<typeof programSources>[0], what: string): void {
+  if (can(caller, 'writeAnySource')) return;
+  const program = programSources(config);
+  const found = records.map(({ record, path }) => ({ path, why: e.structure(record, program) })).filter((f) => f.why != null);
+  if (!found.length) return;
+  const shown = found.slice(0, 5).map((f) => `${f.path}: ${f.why}`).join('; ');
+  throw new ForbiddenError(`${what}: ${shown}${found.length > 5 ? ` (and ${found.length - 5} more)` : ''} — that is the program's own structure, which only EDITOR or ADMIN keys may change; nothing was written`, [Role.EDITOR, Role.ADMIN]);
 }
 
 /** Throws BAD_USER_INPUT naming every problem (at most ten in the message, all in `invalid`). */

@@ -17,6 +17,8 @@ export const PARTICIPATION = defineEntity(
     updatedAt: instantField('When the participation last changed.'),
   },
   [(p) => (p.since != null && p.until != null && (p.until as string) < (p.since as string) ? { field: 'until', message: `is before since (${String(p.since)})` } : null)],
+  {},
+  (p) => (p.role === ParticipationRole.LEAD_DEPARTMENT || p.role === ParticipationRole.PROJECT_LEAD ? `an operation's lead role (${String(p.role)})` : null),
 );
 
 export type ParticipationValues = ValuesOf<typeof PARTICIPATION.fields>;

@@ -3,7 +3,7 @@ import { newId } from '../common/ids';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import { admitOrRefuse, toParams } from '../model/entity';
+import { admitOrRefuse, guardStructure, toParams } from '../model/entity';
 import { PARTICIPATION } from './participation.model';
 import { participationFromMap, type ParticipationRecord } from './participation.type';
 import type { CreateParticipationInput } from './participation.input';
@@ -11,6 +11,7 @@ import type { CreateParticipationInput } from './participation.input';
 export async function createParticipation(ctx: Context, input: CreateParticipationInput): Promise<ParticipationRecord> {
   const required = writableSource(ctx.principal, null, 'createParticipation');
   const values = admitOrRefuse(PARTICIPATION, input as unknown as Record<string, unknown>, 'create', 'input', 'createParticipation');
+  guardStructure(PARTICIPATION, ctx.principal, [{ record: values, path: 'input' }], ctx.config, 'createParticipation');
   return ctx.db.write(async (tx) => {
     const [check] = await tx.run('participations/exists', { actor: input.actor, operation: input.operation, role: input.role });
     if (!check.actorExists) throw new NotFoundError('Actor', input.actor);

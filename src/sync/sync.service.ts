@@ -4,7 +4,7 @@ import { newId } from '../common/ids';
 import { BadInputError, ForbiddenError, type InvalidField } from '../errors';
 import { requirePermission, Role } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import { admit, namesWith, refuse, toParams, type Entity } from '../model/entity';
+import { admit, guardStructure, namesWith, refuse, toParams, type Entity } from '../model/entity';
 import { isValidSource, SOURCE_RULE } from '../model/field';
 import { ACTOR } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
@@ -59,6 +59,7 @@ export async function syncActors(ctx: Context, source: string, actors: ActorSync
   checkSyncAccess(ctx, source, actors.length, 'syncActors');
   const { values, problems } = admitBatch(ACTOR, actors, 'actors');
   if (problems.length) refuse('syncActors', problems);
+  guardStructure(ACTOR, ctx.principal, values.map((record, i) => ({ record, path: `actors.${i}` })), ctx.config, 'syncActors');
   if (actors.length === 0) return { created: 0, updated: 0, unchanged: 0, dryRun, items: [] };
   const items = actors.map((a, i) => ({ externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, values[i]) }));
   const externalIds = actors.map((a) => a.externalId);
@@ -75,7 +76,7 @@ export async function syncActors(ctx: Context, source: string, actors: ActorSync
 
 const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
 
-async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: string): Promise<Map<string, string | null>> {
+async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: string): Promise<Map<string, { id: string; source: string } | null>> {
   const refs = new Map<string, { key: string; id: string | null; source: string | null; externalId: string | null }>();
   for (const b of bonds) {
     for (const r of [b.from, b.to]) {
@@ -84,7 +85,7 @@ async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: 
     }
   }
   const rows = await tx.run('sync/resolve-refs', { refs: [...refs.values()] });
-  return new Map(rows.map((r) => [r.key as string, (r.id as string) ?? null]));
+  return new Map(rows.map((r) => [r.key as string, r.id == null ? null : { id: r.id as string, source: r.source as string }]));
 }
 
 /** Problems of a bond's ends that can be seen without the database. */
@@ -110,13 +111,16 @@ export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInp
     const resolved = await resolveRefs(tx, bonds, source);
     const found: InvalidField[] = [];
     const ends = bonds.map((b, i) => {
-      const from = resolved.get(refKey(b.from, source)) ?? null;
-      const to = resolved.get(refKey(b.to, source)) ?? null;
+      const fromEnd = resolved.get(refKey(b.from, source)) ?? null;
+      const toEnd = resolved.get(refKey(b.to, source)) ?? null;
+      const from = fromEnd?.id ?? null;
+      const to = toEnd?.id ?? null;
       if (!from) found.push({ field: `bonds.${i}.from`, message: `no actor ${b.from.id ?? `${b.from.source ?? source}/${b.from.externalId}`}` });
       if (!to) found.push({ field: `bonds.${i}.to`, message: `no actor ${b.to.id ?? `${b.to.source ?? source}/${b.to.externalId}`}` });
       if (from && from === to) found.push({ field: `bonds.${i}.to`, message: 'same actor as from' });
-      return { from, to };
+      return { from, to, fromSource: fromEnd?.source ?? null, toSource: toEnd?.source ?? null };
     });
+    guardStructure(BOND, ctx.principal, ends.map((e, i) => ({ record: { fromSource: e.fromSource, toSource: e.toSource }, path: `bonds.${i}` })), ctx.config, 'syncBonds');
     const existing = await tx.run('sync/existing-bonds', { source, externalIds: bonds.map((b) => b.externalId) });
     const was = new Map(existing.map((r) => [r.externalId as string, r]));
     bonds.forEach((b, i) => {

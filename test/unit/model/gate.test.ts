@@ -64,9 +64,9 @@ describe('actor fields', () => {
   });
 
   it('only a PERSON carries personal data (a record rule)', () => {
-    expect(problemsOf(ACTOR, { ...actor, email: 'a@b.fr' }).map((p) => p.field)).toEqual(['input.email']);
+    expect(problemsOf(ACTOR, { ...actor, email: 'a@b.fr' }).map((p) => p.field)).toEqual(['input.kind']);
     expect(problemsOf(ACTOR, { ...actor, kind: 'PERSON', email: 'a@b.fr' })).toEqual([]);
-    expect(checkRecord(ACTOR, { kind: 'ORGANIZATION', phone: '0321000000' }, 'input')).toEqual([expect.objectContaining({ field: 'input.phone' })]);
+    expect(checkRecord(ACTOR, { kind: 'ORGANIZATION', phone: '0321000000' }, 'input')).toEqual([expect.objectContaining({ field: 'input.kind' })]);
   });
 
   it('derives the doors from the table: inputs, card, personal data, sync', () => {
