@@ -53,3 +53,26 @@ export const LABELS_FR: {
 export function exportLabelsFr(labels: Readonly<Record<string, readonly string[]>>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).map(([code, l]) => [code, l[0] ?? code]));
 }
+
+/**
+ * Header names partners use for the import columns (canonical name -> aliases), for the lead's
+ * ColumnSpecs: `{ name, aliases: HEADERS_FR[name] }`. Matched through `labelKey`.
+ */
+export const HEADERS_FR: Record<string, string[]> = {
+  externalId: ['identifiant', 'id externe', 'référence', 'code', 'numéro'],
+  name: ['nom', 'raison sociale', 'dénomination', 'libellé'],
+  kind: ['type', 'nature', 'catégorie'],
+  sector: ['secteur', 'milieu', 'famille'],
+  description: ['présentation', 'activité'],
+  territory: ['territoire', 'commune', 'localisation'],
+  tags: ['étiquettes', 'mots-clés', 'thèmes'],
+  email: ['courriel', 'e-mail', 'mél', 'adresse électronique'],
+  phone: ['téléphone', 'tél', 'tel.'],
+  from: ['de', 'acteur source', 'origine'],
+  to: ['vers', 'acteur cible', 'destination'],
+  weight: ['poids', 'intensité'],
+  since: ['depuis', 'date de début', 'début'],
+  until: ['jusqu’au', "jusqu'au", 'date de fin', 'fin'],
+  role: ['rôle'],
+  operation: ['opération'],
+};

@@ -1,5 +1,5 @@
 import { ActorKind, BondKind, ParticipationRole, Sector } from '../../../src/common/enums';
-import { LABELS_FR } from '../../../src/transfer/labels-fr';
+import { HEADERS_FR, LABELS_FR } from '../../../src/transfer/labels-fr';
 import { labelKey, matchEnum } from '../../../src/transfer/table';
 
 const ENUMS = { ActorKind, Sector, BondKind, ParticipationRole } as const;
@@ -27,5 +27,18 @@ describe('LABELS_FR', () => {
     expect(LABELS_FR.Sector.ECONOMIC![0]).toBe('Économique');
     expect(LABELS_FR.ActorKind.ORGANIZATION![0]).toBe('Organisation');
     expect(LABELS_FR.ActorKind.ORGANIZATION).toContain('Structure');
+  });
+});
+
+describe('HEADERS_FR', () => {
+  it('no header name means two columns (within actors or within bonds)', () => {
+    const owner = new Map<string, string>();
+    for (const [name, aliases] of Object.entries(HEADERS_FR)) {
+      for (const a of [name, ...aliases]) {
+        const key = labelKey(a);
+        expect([a, owner.get(key) ?? name]).toEqual([a, name]);
+        owner.set(key, name);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { decodeText, labelKey, matchEnum, parseDay, parseDecimal, readJson, readTable, splitList, detectSeparator } from '../../../src/transfer/table';
+import { decodeText, jsonErrorOffset, labelKey, matchEnum, parseDay, parseDecimal, readJson, readTable, splitList, detectSeparator } from '../../../src/transfer/table';
 import { LABELS_FR } from '../../../src/transfer/labels-fr';
 import { ActorKind, Sector } from '../../../src/common/enums';
 import { ACTOR_COLUMNS, cp1252, crlf, utf8, utf8Bom } from './files';
@@ -234,10 +234,27 @@ describe('readJson', () => {
   it('a syntax error comes back as a problem with its line, not thrown', () => {
     const { data, problems } = readJson(utf8Bom('{\n  "actors": [\n    {"name": "x",}\n  ]\n}'), 'a.json');
     expect(data).toBeNull();
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/^a\.json is not valid JSON/);
-    // Node 20 gives a position for this error; the line is computed from it
-    if (/position/.test(problems[0]!.message)) expect(problems[0]!.line).toBe(3);
+    expect(problems).toEqual([{ line: 3, column: null, value: null, message: expect.stringMatching(/^a\.json is not valid JSON \(line 3\)/) }]);
+  });
+
+  it.each([
+    ['[1, 2,\n 3', 2],
+    ['{"a": tru}', 1],
+    ['{"a": 1}\n\n]', 3],
+    ['{"a": "\u0001"}', 1],
+    ['\n\n{"a" 1}', 3],
+    ["{'a': 1}", 1],
+    ['[1,\n2,\n]', 3],
+  ])('JSON error in %j is on line %d', (text, line) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(readJson(utf8(text), 'f.json').problems[0]!.line).toBe(line);
+  });
+
+  it('jsonErrorOffset accepts what JSON.parse accepts', () => {
+    for (const text of ['{}', '[]', '{"a": [1, -2.5e+3, true, false, null, "\\u00e9\\n"]}', ' "x" ', '0']) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(jsonErrorOffset(text)).toBe(-1);
+    }
   });
 });
 
