@@ -146,7 +146,10 @@ export function matchEnum(value: string, values: readonly string[], labels?: Rea
   return null;
 }
 
-/** A number written the French way or the English way: '1,5' '1.5' '1 000,5' '1.000,5' '1,000.5' '-2' '1E-3'. */
+/**
+ * A number written the French way or the English way: '1,5' '1.5' '1 000,5' '1.000,5' '1,000.5' '-2'
+ * '1E-3'. A lone comma is always the decimal mark (partners are French: '1,000' is 1), null when not a number.
+ */
 export function parseDecimal(s: string): number | null {
   // spaces, no-break spaces (Excel fr) and narrow no-break spaces (Intl fr) group thousands
   let t = s.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^\u2212/, '-');
