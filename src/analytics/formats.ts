@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv, type CsvColumn, type Dialect } from '../transfer/csv';
+import { exportLabelsFr, LABELS_FR } from '../transfer/labels-fr';
 
 /** A network ready to write: nodes with attributes, bonds as directed edges (from → to). */
 export interface ExportNetwork {
@@ -97,18 +98,54 @@ export function toNodeLink(net: ExportNetwork): string {
   });
 }
 
-export function toNodesCsv(net: ExportNetwork): string {
-  return stringify(
-    net.nodes.map((n) => ({ id: n.id, label: n.label, ...n.attributes })),
-    { header: true, columns: ['id', 'label', ...net.nodeAttributes.map((a) => a.name)] },
-  );
+/** excel-fr headers and types of the node attributes exportNetwork writes (others keep their name). */
+const NODE_CSV: Record<string, Omit<CsvColumn, 'name'>> = {
+  id: { headerFr: 'Identifiant' },
+  label: { headerFr: 'Nom' },
+  kind: { headerFr: 'Type', type: 'enum', enumLabelsFr: exportLabelsFr(LABELS_FR.ActorKind) },
+  sector: { headerFr: 'Secteur', type: 'enum', enumLabelsFr: exportLabelsFr(LABELS_FR.Sector) },
+  department: { headerFr: 'Direction' },
+  operations: { headerFr: 'Opérations', type: 'list' },
+  degree: { headerFr: 'Degré' },
+  closeness: { headerFr: 'Proximité' },
+  betweenness: { headerFr: 'Intermédiarité' },
+  eigenvector: { headerFr: 'Vecteur propre' },
+  pagerank: { headerFr: 'PageRank' },
+  constraint: { headerFr: 'Contrainte' },
+  community: { headerFr: 'Communauté' },
+};
+
+const EDGE_CSV: CsvColumn[] = [
+  { name: 'id', headerFr: 'Identifiant' },
+  { name: 'source', headerFr: 'Source' },
+  { name: 'target', headerFr: 'Cible' },
+  { name: 'kind', headerFr: 'Type de lien', type: 'enum', enumLabelsFr: exportLabelsFr(LABELS_FR.BondKind) },
+  { name: 'weight', headerFr: 'Poids', type: 'number' },
+  { name: 'since', headerFr: 'Depuis', type: 'date' },
+  { name: 'until', headerFr: "Jusqu'au", type: 'date' },
+];
+
+/** Nodes for spreadsheets; excel-fr shows a department by its name when the department is in the network. */
+export function toNodesCsv(net: ExportNetwork, dialect: Dialect = 'rfc4180'): string {
+  const columns: CsvColumn[] = ['id', 'label', ...net.nodeAttributes.map((a) => a.name)].map((name) => {
+    const attr = net.nodeAttributes.find((a) => a.name === name);
+    return { name, type: attr && attr.type !== 'string' ? 'number' : 'string', ...NODE_CSV[name] };
+  });
+  const names = dialect === 'excel-fr' ? new Map(net.nodes.filter((n) => n.attributes.kind === 'DEPARTMENT').map((n) => [n.id, n.label])) : null;
+  const rows = net.nodes.map((n) => {
+    const row: Record<string, unknown> = { id: n.id, label: n.label, ...n.attributes };
+    const dep = n.attributes.department;
+    if (names && typeof dep === 'string') row.department = names.get(dep) ?? dep;
+    return row;
+  });
+  return writeCsv(rows, columns, dialect);
 }
 
-export function toEdgesCsv(net: ExportNetwork): string {
-  return stringify(net.edges, { header: true, columns: ['id', 'source', 'target', 'kind', 'weight', 'since', 'until'] });
+export function toEdgesCsv(net: ExportNetwork, dialect: Dialect = 'rfc4180'): string {
+  return writeCsv(net.edges, EDGE_CSV, dialect);
 }
 
-export function render(net: ExportNetwork, format: ExportFormat): string {
+export function render(net: ExportNetwork, format: ExportFormat, dialect: Dialect = 'rfc4180'): string {
   switch (format) {
     case 'gexf':
       return toGexf(net);
@@ -117,8 +154,8 @@ export function render(net: ExportNetwork, format: ExportFormat): string {
     case 'json':
       return toNodeLink(net);
     case 'nodes.csv':
-      return toNodesCsv(net);
+      return toNodesCsv(net, dialect);
     case 'edges.csv':
-      return toEdgesCsv(net);
+      return toEdgesCsv(net, dialect);
   }
 }

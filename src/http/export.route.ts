@@ -10,6 +10,7 @@ import { BondKind, Sector } from '../common/enums';
 import { exportNetwork } from '../analytics/export.service';
 import { CONTENT_TYPES, render, type ExportFormat } from '../analytics/formats';
 import type { NetworkScope } from '../analytics/scope.input';
+import { DIALECTS, exportFileName, isDialect, type Dialect } from '../transfer/csv';
 
 const FILES: Record<string, ExportFormat> = {
   'network.gexf': 'gexf',
@@ -64,10 +65,28 @@ export function scopeFromQuery(q: Record<string, unknown>): NetworkScope {
   return scope;
 }
 
+/** The CSV dialect of `?dialect=`: rfc4180 (default) or excel-fr; anything else is a 400 naming both. */
+export function dialectFromQuery(q: Record<string, unknown>): Dialect {
+  const v = q.dialect;
+  if (v === undefined || v === '') return 'rfc4180';
+  if (isDialect(v)) return v;
+  const message = `must be one of ${DIALECTS.join(', ')}`;
+  throw new BadInputError(`Invalid export parameters: dialect: ${message} (got ${JSON.stringify(v)})`, [{ field: 'dialect', message }]);
+}
+
+/** `tesr-<operation|common|source|all>-<asOf or today>-<part>.<ext>`, so that two exports do not overwrite each other. */
+export function exportFileNameFor(file: string, scope: NetworkScope): string {
+  const dot = file.lastIndexOf('.');
+  const named = [scope.operation, scope.common, scope.source].filter((s): s is string => !!s).join('-');
+  const asOf = scope.asOf ? new Date(scope.asOf).toISOString().slice(0, 10) : null;
+  return exportFileName({ scope: named || null, asOf, part: file.slice(0, dot), ext: file.slice(dot + 1) });
+}
+
 /**
  * `GET /export/network.gexf|network.graphml|network.json|nodes.csv|edges.csv?operation=…&asOf=…`:
  * the scope's network for Gephi, yEd/Cytoscape, NetworkX or spreadsheets, with the same access
- * rules as the analytics queries (send the key as `Authorization: Bearer …`).
+ * rules as the analytics queries (send the key as `Authorization: Bearer …`). CSV files take
+ * `dialect=rfc4180|excel-fr` (excel-fr: `;`, BOM, decimal comma, French headers and labels).
  */
 export function exportRouter(db: Database, config: Config, keys: KeyResolver): Router {
   const router = express.Router();
@@ -78,10 +97,13 @@ export function exportRouter(db: Database, config: Config, keys: KeyResolver): R
       const principal = await keys.resolve(req.headers.authorization);
       const ctx = { requestId: String(req.headers['x-request-id'] ?? 'export'), principal, db: db.executor({ op: 'export' }), config } as Context;
       ctx.loaders = createLoaders(ctx);
-      const net = await exportNetwork(ctx, scopeFromQuery(req.query as Record<string, unknown>));
+      const query = req.query as Record<string, unknown>;
+      const scope = scopeFromQuery(query);
+      const dialect = dialectFromQuery(query);
+      const net = await exportNetwork(ctx, scope);
       res.setHeader('content-type', CONTENT_TYPES[format]);
-      res.setHeader('content-disposition', `attachment; filename="tesr-${req.params.file}"`);
-      res.send(render(net, format));
+      res.setHeader('content-disposition', `attachment; filename="${exportFileNameFor(String(req.params.file), scope)}"`);
+      res.send(render(net, format, dialect));
     } catch (err) {
       const e = toAppError(err);
       if (e instanceof AppError) {

@@ -27,8 +27,8 @@ function formatOf(e: Entity, ends: ColumnSpec[]): Format {
 
 export const ACTOR_FORMAT = formatOf(ACTOR, []);
 export const BOND_FORMAT = formatOf(BOND, [
-  { name: 'from', aliases: ['de', 'acteur 1', 'emetteur', 'depuis l acteur'], required: true },
-  { name: 'to', aliases: ['vers', 'acteur 2', 'destinataire', 'a l acteur'], required: true },
+  { name: 'from', aliases: ['de', 'acteur 1', 'acteur source', 'émetteur'], required: true },
+  { name: 'to', aliases: ['vers', 'acteur 2', 'acteur cible', 'destination', 'destinataire'], required: true },
 ]);
 
 /** French labels of an enum field's values: every label table entry whose code is one of them. */

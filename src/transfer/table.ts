@@ -146,7 +146,10 @@ export function matchEnum(value: string, values: readonly string[], labels?: Rea
   return null;
 }
 
-/** A number written the French way or the English way: '1,5' '1.5' '1 000,5' '1.000,5' '1,000.5' '-2' '1E-3'. */
+/**
+ * A number written the French way or the English way: '1,5' '1.5' '1 000,5' '1.000,5' '1,000.5' '-2'
+ * '1E-3'. A lone comma is always the decimal mark (partners are French: '1,000' is 1), null when not a number.
+ */
 export function parseDecimal(s: string): number | null {
   // spaces, no-break spaces (Excel fr) and narrow no-break spaces (Intl fr) group thousands
   let t = s.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^\u2212/, '-');
@@ -413,6 +416,87 @@ export function readTable(bytes: Buffer, columns: readonly ColumnSpec[], fileNam
   return result;
 }
 
+/**
+ * Where JSON text first goes wrong (Node 20's JSON.parse often says "Unexpected token" with no
+ * position): a small scanner over the grammar, returning the offset of the first bad character.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text.charCodeAt(i);
+      if (c === 34) return i++;
+      if (c < 0x20) fail();
+      if (c === 92) {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? '')) i++;
+        else fail();
+      } else i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m || !m[0]) fail();
+      i += m![0].length;
+    }
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
+}
+
 /** JSON, with or without BOM, in UTF-8 or Windows-1252; a syntax error comes back with its line. */
 export function readJson(bytes: Buffer, fileName: string): { data: unknown; problems: FileProblem[] } {
   const decoded = decodeText(bytes, fileName);
@@ -420,10 +504,9 @@ export function readJson(bytes: Buffer, fileName: string): { data: unknown; prob
   try {
     return { data: JSON.parse(decoded.text), problems: decoded.problems };
   } catch (err) {
-    const message = (err as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const line = lc ? Number(lc[1]) : pos ? decoded.text.slice(0, Number(pos[1])).split('\n').length : null;
-    return { data: null, problems: [...decoded.problems, { line, column: null, value: null, message: `${fileName} is not valid JSON${line ? ` (line ${line})` : ''}: ${message}` }] };
+    const at = jsonErrorOffset(decoded.text);
+    const line = at >= 0 ? decoded.text.slice(0, at).split('\n').length : null;
+    const near = at >= 0 ? `: ${JSON.stringify(decoded.text.slice(Math.max(0, at - 20), at + 20).trim())}` : `: ${(err as Error).message}`;
+    return { data: null, problems: [...decoded.problems, { line, column: null, value: null, message: `${fileName} is not valid JSON (line ${line ?? '?'})${near}` }] };
   }
 }

