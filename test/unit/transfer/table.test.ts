@@ -181,19 +181,14 @@ describe('readTable: separators, headers, blank rows', () => {
     expect(readTable(utf8('\r\n;;;\r\n'), ACTOR_COLUMNS, 'f.csv').problems).toEqual([expect.objectContaining({ line: null, message: expect.stringContaining('empty') })]);
   });
 
-  it('reads 20,000 rows of 10 columns in well under a second', () => {
+  it('reads 20,000 rows of 10 columns (its speed is bench/import.ts\'s to print)', () => {
     const head = 'externalId;name;kind;sector;description;territory;tags;weight;since;other';
     const lines = [head];
     for (let i = 0; i < 20000; i++) lines.push(`ext-${i};Coopérative n°${i};Organisation;Économique;"Une description; avec ""guillemets""";Ternois;a | b;${i},5;01/03/2014;z`);
     const bytes = utf8Bom(lines.join('\r\n'));
-    // CPU time, not wall time: five engineers share two cores (measured alone: ~100 ms)
-    const started = process.cpuUsage();
     const t = readTable(bytes, ACTOR_COLUMNS, 'big.csv');
-    const used = process.cpuUsage(started);
-    const ms = (used.user + used.system) / 1000;
     expect(t.rows).toHaveLength(20000);
     expect(t.rows[19999]).toEqual(expect.objectContaining({ line: 20001, cells: expect.objectContaining({ weight: '19999,5', description: 'Une description; avec "guillemets"' }) }));
-    expect(ms).toBeLessThan(500);
   });
 });
 
