@@ -148,9 +148,12 @@ describe('CORS_ORIGINS', () => {
   });
 
   it('leaves other paths alone (health checks, the explorer)', async () => {
-    const res = await fetch(`http://127.0.0.1:${t.app.port}/healthz`, { headers: { origin: COUNCIL } });
-    expect(res.status).toBe(200);
-    expect(corsHeaders(res)).toEqual([]);
+    const health = await fetch(`http://127.0.0.1:${t.app.port}/healthz`, { headers: { origin: COUNCIL } });
+    expect(health.status).toBe(200);
+    expect(corsHeaders(health)).toEqual([]);
+    const explorer = await fetch(`http://127.0.0.1:${t.app.port}/explorer/`, { headers: { origin: COUNCIL } });
+    expect(corsHeaders(explorer)).toEqual([]);
+    expect(explorer.headers.get('vary') ?? '').not.toMatch(/\borigin\b/i);
   });
 
   it('sends nothing CORS-related when CORS_ORIGINS is unset (the default)', async () => {
