@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
-import type { Context } from './context';
 import type { Executor, Params, Row } from './db/database';
 import type { Variant } from './db/cypher';
-import { actorFromValues, actorsByIds, toActor } from './actors/actor.service';
-import { bondCounts, bondsByIds, bondsOfActors, type ActorBondsKey, type BondCountKey } from './bonds/bond.service';
-import { participationsOfActors, participationsOfOperations, type OperationParticipationsKey } from './participations/participation.service';
-import { toCommon, toEvent, toIndicator, toOperation, toParticipation } from './common/records';
+import { actorsByIds } from './actors/actor.loader';
+import { actorFromMap, actorFromValues } from './actors/actor.record';
+import { bondCounts, bondsByIds, bondsOfActors } from './bonds/bond.loader';
+import { participationsOfActors, participationsOfOperations } from './participations/participation.loader';
+import { participationFromMap } from './participations/participation.type';
+import { toCommon, toEvent, toIndicator, toOperation } from './common/records';
+import type { ActorBondsKey, BondCountKey, LoaderDeps, Loaders, OperationParticipationsKey, Reader } from './loaders.types';
 import type { Actor } from './actors/actor.type';
 import type { BondRecord } from './bonds/bond.type';
 import type { ConnectionResult } from './common/pagination';
@@ -15,8 +17,7 @@ import type { ParticipationRecord } from './participations/participation.type';
 import type { IndicatorRecord } from './operations/indicator.type';
 import type { EventRecord } from './events/event.type';
 
-/** What loader bodies read through: the request's executor. */
-export type Reader = Pick<Executor, 'read' | 'readAll' | 'readTx' | 'write' | 'roundTrips'>;
+export type { Loaders, Reader } from './loaders.types';
 
 interface Pending {
   name: string;
@@ -87,56 +88,50 @@ function oneLoader<T>(db: Reader, query: string, param: string, field: string, k
 const objectKey = { cacheKeyFn: (k: object) => JSON.stringify(k) };
 
 /**
- * How each loader of a request is made, from the request context whose `db` is the batching
- * reader (lctx) and that reader (db). Built on first use: a request pays only for the loaders its
- * query touches (most touch two or three of the twenty).
+ * How each loader of a request is made, from the loader deps (whose `db` is the batching reader).
+ * Built on first use: a request pays only for the loaders its query touches (most touch two or
+ * three of the twenty).
  */
-type Factory = (lctx: Context, db: ReadWave) => unknown;
+type Factory = (deps: LoaderDeps) => unknown;
 const FACTORIES = {
-  actor: (lctx) => new DataLoader<string, Actor | null>((ids) => actorsByIds(lctx, ids)),
-  bond: (lctx) => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(lctx, ids)),
-  bondsOfActor: (lctx) => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(lctx, keys), objectKey),
-  bondCount: (lctx) => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(lctx, keys), objectKey),
-  operation: (_lctx, db) => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
-  operationByCode: (_lctx, db) => oneLoader<OperationRecord>(db, 'operations/by-codes', 'codes', 'operation', (r) => r.code, toOperation),
-  common: (_lctx, db) => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
-  commonByCode: (_lctx, db) => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
-  participation: (_lctx, db) => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, toParticipation),
-  indicator: (_lctx, db) => oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
-  event: (_lctx, db) => oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
-  participationsOfActor: (lctx) => new DataLoader<string, ParticipationRecord[]>((ids) => participationsOfActors(lctx, ids)),
-  participationsOfOperation: (lctx) => new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>(
-    (keys) => participationsOfOperations(lctx, keys),
-    objectKey,
-  ),
-  commonsOfOperation: (_lctx, db) => listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
-  operationsOfCommon: (_lctx, db) => listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
-  stewardsOfCommon: (_lctx, db) => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
-  commonsStewardedBy: (_lctx, db) => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
-  indicatorsOfOperation: (_lctx, db) => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
-  attendeesOfEvent: (_lctx, db) => listLoader(db, 'events/attendees', 'eid', 'actors', toActor),
-  eventsOfActor: (_lctx, db) => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
-  operationLeads: (_lctx, db) => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
+  actor: ({ db }) => new DataLoader<string, Actor | null>((ids) => actorsByIds(db, ids)),
+  bond: ({ db }) => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(db, ids)),
+  bondsOfActor: (deps) => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(deps, keys), objectKey),
+  bondCount: ({ db }) => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(db, keys), objectKey),
+  operation: ({ db }) => oneLoader<OperationRecord>(db, 'operations/by-ids', 'ids', 'operation', (r) => r.id, toOperation),
+  operationByCode: ({ db }) => oneLoader<OperationRecord>(db, 'operations/by-codes', 'codes', 'operation', (r) => r.code, toOperation),
+  common: ({ db }) => oneLoader<CommonRecord>(db, 'commons/by-ids', 'ids', 'common', (r) => r.id, toCommon),
+  commonByCode: ({ db }) => oneLoader<CommonRecord>(db, 'commons/by-codes', 'codes', 'common', (r) => r.code, toCommon),
+  participation: ({ db }) => oneLoader<ParticipationRecord>(db, 'participations/by-ids', 'ids', 'participation', (r) => r.id, participationFromMap),
+  indicator: ({ db }) => oneLoader<IndicatorRecord>(db, 'indicators/by-ids', 'ids', 'indicator', (r) => r.id, toIndicator),
+  event: ({ db }) => oneLoader<EventRecord>(db, 'events/by-ids', 'ids', 'event', (r) => r.id, toEvent),
+  participationsOfActor: (deps) => new DataLoader<string, ParticipationRecord[]>((ids) => participationsOfActors(deps, ids)),
+  participationsOfOperation: (deps) => new DataLoader<OperationParticipationsKey, ConnectionResult<ParticipationRecord>, string>((keys) => participationsOfOperations(deps, keys), objectKey),
+  commonsOfOperation: ({ db }) => listLoader(db, 'commons/of-operations', 'oid', 'commons', toCommon),
+  operationsOfCommon: ({ db }) => listLoader(db, 'operations/of-commons', 'cid', 'operations', toOperation),
+  stewardsOfCommon: ({ db }) => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
+  commonsStewardedBy: ({ db }) => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
+  indicatorsOfOperation: ({ db }) => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
+  attendeesOfEvent: ({ db }) => listLoader(db, 'events/attendees', 'eid', 'actors', actorFromMap),
+  eventsOfActor: ({ db }) => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
+  operationLeads: ({ db }) => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {
     const rows = await db.read('operations/leads', { ids: [...new Set(ids)] });
     const byId = new Map(rows.map((r) => [r.oid as string, { leadDepartment: r.leadDepartment, projectLead: r.projectLead }]));
     return ids.map((id) => byId.get(id) ?? { leadDepartment: null, projectLead: null });
   }),
-  roleCounts: (_lctx, db) => new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
+  roleCounts: ({ db }) => new DataLoader<string, { role: string; count: number }[]>(async (ids) => {
     const rows = await db.read('operations/role-counts', { ids: [...new Set(ids)] });
     const byId = new Map(rows.map((r) => [r.oid as string, (r.counts as any[]).filter(Boolean)]));
     return ids.map((id) => (byId.get(id) ?? []).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)));
   }),
-} satisfies Record<string, Factory>;
+} satisfies Record<keyof Loaders, Factory>;
 
-export type Loaders = { readonly [K in keyof typeof FACTORIES]: ReturnType<(typeof FACTORIES)[K]> };
-
-const LCTX = Symbol('loader context');
-const WAVE = Symbol('read wave');
-type LoaderHolder = { [LCTX]: Context; [WAVE]: ReadWave };
+const DEPS = Symbol('loader deps');
+type LoaderHolder = { [DEPS]: LoaderDeps };
 
 /**
  * The prototype of every request's loader set, built once: one getter per loader that makes it
- * on first use and keeps it on the instance (a request's own object is two fields, not twenty
+ * on first use and keeps it on the instance (a request's own object is one field, not twenty
  * property definitions).
  */
 const LOADERS_PROTOTYPE: object = (() => {
@@ -145,7 +140,7 @@ const LOADERS_PROTOTYPE: object = (() => {
     Object.defineProperty(proto, key, {
       enumerable: true,
       get(this: LoaderHolder) {
-        const value = FACTORIES[key](this[LCTX], this[WAVE]);
+        const value = FACTORIES[key](this[DEPS]);
         Object.defineProperty(this, key, { value, enumerable: true, writable: false });
         return value;
       },
@@ -155,14 +150,9 @@ const LOADERS_PROTOTYPE: object = (() => {
 })();
 
 /** Every DataLoader of a request. Created per request: a cache never outlives its request. */
-export function createLoaders(ctx: Omit<Context, 'loaders'> & { loaders?: Loaders }): Loaders {
-  const db = new ReadWave(ctx.db);
-  // Loader bodies see the request context with the batching reader as `db` (everything else, the
-  // loaders included once assigned, is read through from ctx); resolvers keep using ctx.db.
-  const lctx = Object.create(ctx, { db: { value: db as unknown as Executor } }) as Context;
-  const loaders = Object.create(LOADERS_PROTOTYPE) as LoaderHolder;
-  loaders[LCTX] = lctx;
-  loaders[WAVE] = db;
-  return loaders as unknown as Loaders;
+export function createLoaders(ctx: { db: Executor; config: { MAX_PAGE_SIZE: number } }): Loaders {
+  const loaders = Object.create(LOADERS_PROTOTYPE) as LoaderHolder & Loaders;
+  // Loader bodies read through the batching reader; resolvers keep using ctx.db.
+  loaders[DEPS] = { db: new ReadWave(ctx.db), maxPageSize: ctx.config.MAX_PAGE_SIZE, loaders };
+  return loaders;
 }
-

@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
 import { corsMiddleware } from './http/cors';
+import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
 
@@ -104,6 +105,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   });
 
   app.use(['/graphql', '/export'], corsMiddleware(config.CORS_ORIGINS));
+  app.use('/export', recordsRouter(db, keys));
   app.use('/export', exportRouter(db, config, keys));
   app.use('/explorer', explorerRouter());
   app.get('/graphql', graphiqlHandler);

@@ -9,10 +9,5 @@ CALL (c) {
   RETURN a
 }
 WITH DISTINCT a
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($source IS NULL OR a.source = $source)
-  AND ($territory IS NULL OR a.territory = $territory)
-  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
-  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
+WHERE {{INCLUDE actor-filter}}
 RETURN count(a) AS total

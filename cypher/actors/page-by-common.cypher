@@ -10,13 +10,8 @@ CALL (c) {
   RETURN a
 }
 WITH DISTINCT a
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($source IS NULL OR a.source = $source)
-  AND ($territory IS NULL OR a.territory = $territory)
-  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
-  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
-WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
+WHERE {{INCLUDE actor-filter}}
+WITH a, {{INCLUDE actor-sort-key}} AS k
 WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
 WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIR}}

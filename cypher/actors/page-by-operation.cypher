@@ -4,16 +4,11 @@
 // so `a` needs no label check.
 MATCH (:Operation {id: $operation})<-[:PARTICIPATES_IN]-(a)
 WITH DISTINCT a
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($source IS NULL OR a.source = $source)
-  AND ($territory IS NULL OR a.territory = $territory)
-  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
-  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
+WHERE {{INCLUDE actor-filter}}
   AND ($common IS NULL
        OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }
        OR EXISTS { (a)-[:STEWARDS]->(:Common {code: $common}) })
-WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
+WITH a, {{INCLUDE actor-sort-key}} AS k
 WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
 WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIR}}

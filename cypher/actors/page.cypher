@@ -3,13 +3,8 @@
 // {{DIR}}/{{CMP}} take ASC/> or DESC/< (a closed set checked in src/db/cypher.ts).
 // Actor values as in actorFromValues; `degree` is the stored bond count (primes bondCount).
 MATCH (a:Actor)
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($source IS NULL OR a.source = $source)
-  AND ($territory IS NULL OR a.territory = $territory)
-  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
-  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
-WITH a, CASE $orderField WHEN 'NAME' THEN a.name WHEN 'CREATED_AT' THEN a.createdAt ELSE a.updatedAt END AS k
+WHERE {{INCLUDE actor-filter}}
+WITH a, {{INCLUDE actor-sort-key}} AS k
 WHERE $afterKey IS NULL OR k {{CMP}} $afterKey OR (k = $afterKey AND a.id {{CMP}} $afterId)
 WITH a, k
 ORDER BY k {{DIR}}, a.id {{DIR}}

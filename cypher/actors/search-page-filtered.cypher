@@ -1,12 +1,7 @@
 // Full-text search (French analyzer, accent-insensitive) narrowed by the list filters, best match
-// first, keyset on (score, id). Actor values as in actorFromValues (src/actors/actor.service.ts).
+// first, keyset on (score, id). Actor values as in actorFromValues (src/actors/actor.record.ts).
 CALL db.index.fulltext.queryNodes('actor_search', $search, {limit: $searchLimit}) YIELD node AS a, score
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($source IS NULL OR a.source = $source)
-  AND ($territory IS NULL OR a.territory = $territory)
-  AND ($updatedSince IS NULL OR a.updatedAt >= $updatedSince)
-  AND ($tags IS NULL OR all(t IN $tags WHERE t IN a.tags))
+WHERE {{INCLUDE actor-filter}}
   AND ($operation IS NULL OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation {id: $operation}) })
   AND ($common IS NULL
        OR EXISTS { (a)-[:PARTICIPATES_IN]->(:Operation)-[:SERVES]->(:Common {code: $common}) }

@@ -1,7 +1,7 @@
 // The first bonds of each of a batch of actors (one round trip for a whole page of actors),
 // keyset on bond id, in the direction asked relative to each actor. One row per bond, as flat
-// values (see bondFromValues in src/bonds/bond.service.ts), with the actor at the other end (as in
-// actorFromValues) so that `other`/`from`/`to` cost no second trip. The other end is touched only
+// values (see bondFromValues in src/bonds/bond.type.ts), with the actor at the other end (as in
+// actorOrCardFromValues) so that `other`/`from`/`to` cost no second trip. The other end is touched only
 // for the rows kept (no label test while sorting: bonds only join actors).
 UNWIND $ids AS aid
 MATCH (a:Actor {id: aid})
@@ -15,5 +15,5 @@ CALL (a) {
   LIMIT $limit
 }
 RETURN aid,
-       [b.id, b.kind, startNode(b).id, endNode(b).id, b.directed, b.weight, toString(b.since), toString(b.until), b.description, b.source, b.externalId, b.version, b.createdAt.epochMillis, b.updatedAt.epochMillis] AS bond,
+       {{BOND b}} AS bond,
        {{ACTOR o}} AS other

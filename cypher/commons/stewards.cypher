@@ -1,5 +1,5 @@
 // The actors stewarding each of a batch of commons, by name; each actor as flat values (see
-// actorFromValues in src/actors/actor.service.ts).
+// actorFromValues in src/actors/actor.record.ts).
 UNWIND $ids AS cid
 MATCH (c:Common {id: cid})
 OPTIONAL MATCH (a:Actor)-[:STEWARDS]->(c)

@@ -6,6 +6,6 @@ UNWIND $ids AS aid
 MATCH (:Actor {id: aid})-[p:PARTICIPATES_IN]->(o:Operation)
 WITH aid, p, o ORDER BY o.code, p.role
 RETURN aid,
-       [p.id, p.role, toString(p.since), toString(p.until), p.version, p.createdAt.epochMillis, p.updatedAt.epochMillis, o.id] AS participation,
+       {{PARTICIPATION p}} AS participation,
        o {.*} AS operation,
        [(o)-[:SERVES]->(c:Common) | c {.*}] AS commons

@@ -15,5 +15,5 @@ CALL (o) {
   LIMIT $limit
 }
 RETURN oid,
-       [p.id, p.role, toString(p.since), toString(p.until), p.version, p.createdAt.epochMillis, p.updatedAt.epochMillis] AS participation,
+       {{PARTICIPATION p}} AS participation,
        {{ACTOR a}} AS actor

@@ -1,8 +1,6 @@
-// Loads bonds (bulk, version 1).
+// Loads bonds (bulk, version 1): each `props` as the gate admitted it (src/seed/seed.service.ts).
 WITH datetime() AS now
 UNWIND $bonds AS b
 MATCH (f:Actor {id: b.from}), (t:Actor {id: b.to})
 CREATE (f)-[r:BOND]->(t)
-SET r = b {.id, .kind, .directed, .weight, .description, .source, .externalId},
-    r.since = date(b.since), r.until = date(b.until),
-    r.version = 1, r.createdAt = now, r.updatedAt = now
+SET r = b.props, r.version = 1, r.createdAt = now, r.updatedAt = now

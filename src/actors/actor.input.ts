@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
-import { ArrayMaxSize, IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { entityInput } from '../model/entity';
+import { ACTOR, type ActorValues } from './actor.model';
 import { ActorKind, OrderDirection, Sector } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { registerEnumType } from 'type-graphql';
@@ -52,35 +54,15 @@ export class ActorsArgs extends PageArgs {
   orderBy?: ActorOrder | null;
 }
 
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_:.\-/ ]{0,63}$/u;
-/** Names and free texts: no control characters (tabs and newlines allowed in descriptions only). */
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-const NO_CONTROL_TEXT = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
-@InputType({ description: 'A new actor.' })
+/** A new actor: the table's writable fields (actor.model.ts), plus where it comes from. */
 export class CreateActorInput {
-  @Field() @Length(1, 300) @Matches(NO_CONTROL, { message: 'name must not contain control characters' }) name!: string;
-  @Field(() => ActorKind) kind!: ActorKind;
-  @Field(() => Sector) sector!: Sector;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) @Matches(NO_CONTROL_TEXT, { message: 'description must not contain control characters' }) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(NO_CONTROL, { message: 'territory must not contain control characters' }) territory?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(TAG, { each: true, message: 'each tag must be 1-64 letters, digits or _:.-/ and spaces' }) tags?: string[] | null;
   @Field(() => String, { nullable: true, description: 'System of record; defaults to `api` (a PARTNER key: its own source).' })
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'source must be 1-64 lowercase letters, digits, _ . -' }) source?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) externalId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Personal data (persons only).' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
-  @Field(() => String, { nullable: true, description: 'Personal data (persons only).' }) @IsOptional() @Matches(/^\+?[0-9 .()-]{4,30}$/, { message: 'phone must be digits, spaces and + . ( ) -' }) phone?: string | null;
+  source?: string | null;
 }
+export interface CreateActorInput extends Partial<Omit<ActorValues, 'source'>> {}
+entityInput(CreateActorInput, ACTOR, 'create', 'CreateActorInput', 'A new actor.');
 
-@InputType({ description: 'Changes to an actor: omitted fields stay, null clears a nullable field.' })
-export class UpdateActorInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) @Matches(NO_CONTROL, { message: 'name must not contain control characters' }) name?: string | null;
-  @Field(() => ActorKind, { nullable: true }) kind?: ActorKind | null;
-  @Field(() => Sector, { nullable: true }) sector?: Sector | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) @Matches(NO_CONTROL_TEXT, { message: 'description must not contain control characters' }) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) @Matches(NO_CONTROL, { message: 'territory must not contain control characters' }) territory?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(TAG, { each: true, message: 'each tag must be 1-64 letters, digits or _:.-/ and spaces' }) tags?: string[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) externalId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .()-]{4,30}$/, { message: 'phone must be digits, spaces and + . ( ) -' }) phone?: string | null;
-}
+/** Changes to an actor: the table's writable fields, each optional. */
+export class UpdateActorInput {}
+export interface UpdateActorInput extends Partial<ActorValues> {}
+entityInput(UpdateActorInput, ACTOR, 'patch', 'UpdateActorInput', 'Changes to an actor: omitted fields stay, null clears a nullable field.');

@@ -4,7 +4,8 @@ import type { Context } from '../context';
 import { can } from '../auth/roles';
 import { Actor, ActorConnection } from './actor.type';
 import { ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
-import { actorField, createActor, deleteActor, listActors, servedByCard, updateActor } from './actor.service';
+import { createActor, deleteActor, listActors, updateActor } from './actor.service';
+import { actorField, servedByCard } from './actor.record';
 import { BondConnection } from '../bonds/bond.type';
 import { ActorBondsArgs } from '../bonds/bond.input';
 import { BondDirection, BondKind } from '../common/enums';
@@ -13,7 +14,7 @@ import { Operation } from '../operations/operation.type';
 import { Common } from '../commons/common.type';
 import { Event } from '../events/event.type';
 import { DeletePayload } from '../common/delete.type';
-import { actorBondsKey, bondEndsAsCards } from '../bonds/bond.service';
+import { actorBondsKey, bondEndsAsCards } from '../bonds/bond.loader';
 import { prefetch } from '../common/prefetch';
 import { fieldsAt, selectedChildren } from '../common/lookahead';
 

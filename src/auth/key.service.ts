@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
+import { isValidSource, SOURCE_RULE } from '../model/field';
 import { BadInputError, UnauthenticatedError } from '../errors';
 import { ANONYMOUS, Role, type Principal } from './roles';
 import { verifyJwt } from './jwt';
@@ -23,7 +24,7 @@ export async function createKey(db: Database, role: Role, source: string | null,
   if (!Object.values(Role).includes(role)) throw new BadInputError(`Unknown role ${role}; use one of ${Object.values(Role).join(', ')}`);
   if (role === Role.PARTNER && !source) throw new BadInputError('A PARTNER key is bound to one source: pass --source');
   if (role !== Role.PARTNER && source) throw new BadInputError('Only PARTNER keys are bound to a source');
-  if (source && !/^[a-z0-9][a-z0-9_.-]{0,63}$/.test(source)) throw new BadInputError('source must be 1-64 lowercase letters, digits, _ . -');
+  if (source && !isValidSource(source)) throw new BadInputError(`source must be ${SOURCE_RULE}`);
   const secret = SECRET_PREFIX + randomBytes(24).toString('base64url');
   const id = 'key_' + randomBytes(8).toString('hex');
   await db.executor({ op: 'createKey' }).write((tx) => tx.run('auth/create-key', { id, hash: hashSecret(secret), prefix: secret.slice(0, 12), role, source, name }));

@@ -3,7 +3,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database';
-import { BadInputError } from '../errors';
+import { BadInputError, type InvalidField } from '../errors';
+import { plain } from '../db/values';
+import { backfillNameKeys } from '../db/migrate';
+import { admit, refuse, type Entity } from '../model/entity';
+import { isValidSource, SOURCE_RULE } from '../model/field';
+import { ACTOR } from '../actors/actor.model';
+import { BOND } from '../bonds/bond.model';
+import { PARTICIPATION } from '../participations/participation.model';
 
 export const BACKUP_FORMAT = 'agencement-backup';
 export const BACKUP_VERSION = 1;
@@ -92,6 +99,28 @@ export async function backup(db: Database, file: string): Promise<BackupSummary>
 
 const BATCH = 5000;
 
+/** The entities whose records a restore checks, by node label or relationship type. */
+const GATED: Record<string, Entity> = { Actor: ACTOR, BOND: BOND, PARTICIPATES_IN: PARTICIPATION };
+
+/**
+ * Restore is a door like any other: every actor, bond and participation of the dump passes the
+ * entity's gate (a dump edited by hand, or from a version that checked less, is refused whole,
+ * before anything is written).
+ */
+function checkRecords(nodeGroups: Map<string, { rid: unknown; props: Record<string, unknown> }[]>, relGroups: Map<string, { props: Record<string, unknown> }[]>): void {
+  const problems: InvalidField[] = [];
+  const check = (e: Entity, rows: { props: Record<string, unknown> }[], what: string) =>
+    rows.forEach((row, i) => {
+      const values = plain(row.props) as Record<string, unknown>;
+      const path = `${what}.${i}${values.id ? `(${String(values.id)})` : ''}`;
+      problems.push(...admit(e, values, 'replace', path).problems);
+      if ('source' in e.fields && !isValidSource(values.source)) problems.push({ field: `${path}.source`, message: `must be ${SOURCE_RULE}` });
+    });
+  for (const [labels, rows] of nodeGroups) if (labels.split(':').includes('Actor')) check(ACTOR, rows, 'Actor');
+  for (const [type, rows] of relGroups) if (GATED[type]) check(GATED[type], rows, type);
+  if (problems.length) refuse('restore', problems);
+}
+
 /**
  * Loads a dump into an empty database (only migrations may be there): nodes with a temporary
  * `_rid`, relationships matched on it, then the temporary key removed and the change-feed position
@@ -134,6 +163,7 @@ export async function restore(db: Database, file: string): Promise<BackupSummary
     }
   }
   if (!header) throw new BadInputError(`${file} is empty`);
+  checkRecords(nodeGroups, relGroups);
   const session = db.session('WRITE');
   try {
     await session.run('CREATE INDEX restore_rid IF NOT EXISTS FOR (n:_Restore) ON (n._rid)');
@@ -151,6 +181,7 @@ export async function restore(db: Database, file: string): Promise<BackupSummary
     }
     await session.run('MATCH (n:_Restore) CALL (n) { REMOVE n:_Restore, n._rid } IN TRANSACTIONS OF 5000 ROWS');
     await session.run('DROP INDEX restore_rid IF EXISTS');
+    await backfillNameKeys(session);
   } finally {
     await session.close();
   }

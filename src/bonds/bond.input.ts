@@ -1,5 +1,6 @@
-import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { entityInput } from '../model/entity';
+import { BOND, type BondValues } from './bond.model';
 import { BondDirection, BondKind } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { DateScalar, DateTime } from '../common/scalars';
@@ -32,30 +33,17 @@ export class ActorBondsArgs extends PageArgs {
   direction!: BondDirection;
 }
 
-const SOURCE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
-
-@InputType({ description: 'A new bond between two existing actors.' })
+/** A new bond between two existing actors: its ends, its source, and the table's writable fields (bond.model.ts). */
 export class CreateBondInput {
-  @Field(() => BondKind) kind!: BondKind;
   @Field(() => ID, { description: 'Actor id at the start of the tie.' }) from!: string;
   @Field(() => ID, { description: 'Actor id at the end of the tie.' }) to!: string;
-  @Field(() => Boolean, { nullable: true, description: 'Default: false for COLLABORATES_WITH and CO_MANAGES, true otherwise.' }) directed?: boolean | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1e12) weight?: number | null;
-  @Field(() => DateScalar, { nullable: true }) since?: Date | null;
-  @Field(() => DateScalar, { nullable: true }) until?: Date | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?: string | null;
   @Field(() => String, { nullable: true, description: 'System of record; defaults to `api` (a PARTNER key: its own source).' })
-  @IsOptional() @Matches(SOURCE, { message: 'source must be 1-64 lowercase letters, digits, _ . -' }) source?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) externalId?: string | null;
+  source?: string | null;
 }
+export interface CreateBondInput extends Partial<Omit<BondValues, 'fromId' | 'toId' | 'source'>> {}
+entityInput(CreateBondInput, BOND, 'create', 'CreateBondInput', 'A new bond between two existing actors.');
 
-@InputType({ description: 'Changes to a bond: omitted fields stay, null clears a nullable field. Endpoints cannot change: delete and create instead.' })
-export class UpdateBondInput {
-  @Field(() => BondKind, { nullable: true }) kind?: BondKind | null;
-  @Field(() => Boolean, { nullable: true }) directed?: boolean | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1e12) weight?: number | null;
-  @Field(() => DateScalar, { nullable: true }) since?: Date | null;
-  @Field(() => DateScalar, { nullable: true }) until?: Date | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) externalId?: string | null;
-}
+/** Changes to a bond: the table's writable fields, each optional (its ends cannot change). */
+export class UpdateBondInput {}
+export interface UpdateBondInput extends Partial<Omit<BondValues, 'fromId' | 'toId'>> {}
+entityInput(UpdateBondInput, BOND, 'patch', 'UpdateBondInput', 'Changes to a bond: omitted fields stay, null clears a nullable field. Endpoints cannot change: delete and create instead.');

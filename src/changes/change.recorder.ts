@@ -1,4 +1,7 @@
 import type { Tx } from '../db/database';
+import { ACTOR } from '../actors/actor.model';
+import { BOND } from '../bonds/bond.model';
+import { PARTICIPATION } from '../participations/participation.model';
 
 export type ChangeOp = 'CREATE' | 'UPDATE' | 'DELETE';
 export type ChangeEntity = 'Actor' | 'Bond' | 'Participation';
@@ -14,14 +17,15 @@ export interface ChangeEvent {
   payload: string | null;
 }
 
-/** Fields never copied into the change feed (GDPR: personal data stays on the actor only). */
-const PERSONAL = new Set(['email', 'phone']);
+/** Fields never copied into the change feed (GDPR: personal data stays on the record only), from the entities' tables. */
+const PERSONAL: Record<ChangeEntity, ReadonlySet<string>> = { Actor: ACTOR.personal, Bond: BOND.personal, Participation: PARTICIPATION.personal };
 
 /** The feed payload of a record: its public fields as JSON. */
-export function payloadOf(record: Record<string, unknown>): string {
+export function payloadOf(entity: ChangeEntity, record: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
+  const personal = PERSONAL[entity];
   for (const [k, v] of Object.entries(record)) {
-    if (PERSONAL.has(k) || k.startsWith('_')) continue;
+    if (personal.has(k) || k.startsWith('_')) continue;
     out[k] = v instanceof Date ? v.toISOString() : v;
   }
   return JSON.stringify(out);
@@ -35,7 +39,7 @@ export function eventFor(entity: ChangeEntity, op: ChangeOp, record: Record<stri
     source: record.source ?? null,
     externalId: record.externalId ?? null,
     version: record.version ?? null,
-    payload: op === 'DELETE' ? null : payloadOf(record),
+    payload: op === 'DELETE' ? null : payloadOf(entity, record),
   };
 }
 

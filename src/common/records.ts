@@ -1,23 +1,11 @@
 import type { OperationRecord } from '../operations/operation.type';
 import type { CommonRecord } from '../commons/common.type';
-import type { ParticipationRecord } from '../participations/participation.type';
 import type { IndicatorRecord } from '../operations/indicator.type';
 import type { EventRecord } from '../events/event.type';
 
-/** Row → record mappers for the smaller entities (actors and bonds have theirs in their services). */
+/** Row → record mappers for the smaller entities (actors, bonds and participations are built from their tables: see src/model/entity.ts). */
 export const toOperation = (r: any): OperationRecord => ({ id: r.id, code: r.code, name: r.name, description: r.description ?? null });
 export const toCommon = (r: any): CommonRecord => ({ id: r.id, code: r.code, name: r.name, nameEn: r.nameEn ?? null, description: r.description ?? null });
-export const toParticipation = (r: any): ParticipationRecord => ({
-  id: r.id,
-  role: r.role,
-  since: r.since ?? null,
-  until: r.until ?? null,
-  actorId: r.actor,
-  operationId: r.operation,
-  version: r.version ?? 1,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-});
 export const toIndicator = (r: any): IndicatorRecord => ({
   id: r.id,
   name: r.name,

@@ -1,5 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { projection, type Entity } from '../model/entity';
+import { ACTOR, ACTOR_CARD_FIELDS } from '../actors/actor.model';
+import { BOND } from '../bonds/bond.model';
+import { PARTICIPATION } from '../participations/participation.model';
 
 /** Root of the `cypher/` folder, from src/ or dist/ alike. */
 export const CYPHER_DIR = join(__dirname, '..', '..', 'cypher');
@@ -15,7 +19,7 @@ export function cypher(name: string, variant?: Variant): string {
   let text = cache.get(key);
   if (text === undefined) {
     text = stripComments(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
-    if (variant || text.includes('{{ACTOR ')) text = applyVariant(text, variant ?? {}, name);
+    if (variant || text.includes('{{')) text = applyVariant(text, variant ?? {}, name);
     cache.set(key, text);
   }
   return text;
@@ -23,24 +27,28 @@ export function cypher(name: string, variant?: Variant): string {
 
 /**
  * Keywords a query template may take in `{{SLOT}}` placeholders: sort direction and the matching
- * comparison; and `{{ACTOR a}}`, the values of actor `a` as `actorFromValues` reads them, every
- * field (`ACTOR: 'FULL'`, the default) or a card's (`ACTOR: 'CARD'`, see actorOrCardFromValues). A
- * closed set, checked here, so that no caller can splice text into Cypher.
+ * comparison; `{{ACTOR a}}`, `{{BOND b}}`, `{{PARTICIPATION p}}`, the values of a record as its
+ * builder reads them (derived from the entity's table; `ACTOR: 'CARD'` reads an actor card); and
+ * `{{INCLUDE name}}`, the text of `cypher/fragments/name.cypher`. A closed set, checked here, so
+ * that no caller can splice text into Cypher.
  */
 export type Variant = Record<string, 'ASC' | 'DESC' | '<' | '>' | 'FULL' | 'CARD'>;
 const ALLOWED = new Set(['ASC', 'DESC', '<', '>']);
 
-/** The actor fields of each projection, in the order actorFromValues / actorOrCardFromValues read them. */
-export const ACTOR_PROJECTIONS = {
-  FULL: ['id', 'name', 'kind', 'sector', 'description', 'territory', 'tags', 'source', 'externalId', 'email', 'phone', 'version', 'createdAt.epochMillis', 'updatedAt.epochMillis'],
-  CARD: ['id', 'name', 'kind', 'sector', 'territory'],
-} as const;
+/** The fields each record slot reads, in the order the record builders read them. */
+export const PROJECTIONS = {
+  ACTOR: { FULL: [ACTOR, ACTOR.names], CARD: [ACTOR, ACTOR_CARD_FIELDS] },
+  BOND: { FULL: [BOND, BOND.names] },
+  PARTICIPATION: { FULL: [PARTICIPATION, PARTICIPATION.names] },
+} as const satisfies Record<string, Record<string, readonly [Entity, readonly string[]]>>;
 
 function applyVariant(text: string, variant: Variant, name: string): string {
-  text = text.replace(/\{\{ACTOR ([a-z]\w*)\}\}/g, (_m, v: string) => {
-    const projection = variant.ACTOR ?? 'FULL';
-    if (projection !== 'FULL' && projection !== 'CARD') throw new Error(`cypher/${name}: no actor projection ${projection}`);
-    return `[${ACTOR_PROJECTIONS[projection].map((f) => `${v}.${f}`).join(', ')}]`;
+  text = text.replace(/\{\{INCLUDE ([a-z][\w-]*)\}\}/g, (_m, fragment: string) => stripComments(readFileSync(join(CYPHER_DIR, 'fragments', `${fragment}.cypher`), 'utf8')));
+  text = text.replace(/\{\{(ACTOR|BOND|PARTICIPATION) ([a-z]\w*)\}\}/g, (_m, slot: keyof typeof PROJECTIONS, v: string) => {
+    const which = slot === 'ACTOR' ? (variant.ACTOR ?? 'FULL') : 'FULL';
+    const p = (PROJECTIONS[slot] as Record<string, readonly [Entity, readonly string[]]>)[which];
+    if (!p) throw new Error(`cypher/${name}: no ${slot.toLowerCase()} projection ${which}`);
+    return projection(p[0], p[1], v);
   });
   return text.replace(/\{\{(\w+)\}\}/g, (_m, slot: string) => {
     const v = variant[slot];
@@ -58,7 +66,7 @@ export function queryNames(): string[] {
     });
   return walk(CYPHER_DIR)
     .map((p) => relative(CYPHER_DIR, p).replace(/\.cypher$/, ''))
-    .filter((name) => !name.startsWith('migrations'));
+    .filter((name) => !name.startsWith('migrations') && !name.startsWith('fragments'));
 }
 
 /** Reads every query once so that a missing file fails at start-up, not on a request. */

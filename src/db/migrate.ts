@@ -3,6 +3,17 @@ import { join } from 'node:path';
 import { CYPHER_DIR, statements } from './cypher';
 import type { Database } from './database';
 import { assertSupportedNeo4j } from './version';
+import { nameKey } from '../actors/actor.model';
+
+/** Actors stored before 004_name_keys get their French sort key (Cypher cannot fold accents). */
+export async function backfillNameKeys(session: ReturnType<Database['session']>): Promise<void> {
+  for (;;) {
+    const res = await session.run('MATCH (a:Actor) WHERE a._nameKey IS NULL AND a.name IS NOT NULL RETURN a.id AS id, a.name AS name LIMIT 5000');
+    if (res.records.length === 0) return;
+    const rows = res.records.map((r) => ({ id: r.get('id'), key: nameKey(String(r.get('name'))) }));
+    await session.run('UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a._nameKey = r.key', { rows });
+  }
+}
 
 /**
  * Applies `cypher/migrations/NNN_*.cypher` in order. Each statement is idempotent (IF NOT EXISTS,
@@ -29,6 +40,7 @@ export async function migrate(db: Database): Promise<string[]> {
       }
     }
     await session.run('CALL db.awaitIndexes(60)');
+    await backfillNameKeys(session);
   } finally {
     await session.close();
   }

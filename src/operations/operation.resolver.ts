@@ -8,7 +8,7 @@ import { OperationParticipationsArgs } from '../participations/participation.inp
 import { Indicator } from './indicator.type';
 import { Operation, RoleCount, type OperationRecord } from './operation.type';
 import { findOperation, listOperations } from './operation.service';
-import { operationParticipationsKey, participantsAsCards } from '../participations/participation.service';
+import { operationParticipationsKey, participantsAsCards } from '../participations/participation.loader';
 
 @Resolver(() => Operation)
 export class OperationResolver {

@@ -4,7 +4,7 @@ import { toOperation } from '../common/records';
 import { BadInputError } from '../errors';
 import { prefetch } from '../common/prefetch';
 import { selectedChildren } from '../common/lookahead';
-import { operationParticipationsKey, participantsAsCards } from '../participations/participation.service';
+import { operationParticipationsKey, participantsAsCards } from '../participations/participation.loader';
 import type { OperationRecord } from './operation.type';
 
 /**

@@ -1,16 +1,17 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID } from 'type-graphql';
+import { entityInput } from '../model/entity';
+import { PARTICIPATION, type ParticipationValues } from './participation.model';
 import { ParticipationRole } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { DateScalar } from '../common/scalars';
 
-@InputType({ description: 'An actor joining an operation in a role.' })
+/** An actor joining an operation: both ends, and the table's writable fields (participation.model.ts). */
 export class CreateParticipationInput {
-  @Field(() => ID) actor!: string;
-  @Field(() => ID) operation!: string;
-  @Field(() => ParticipationRole) role!: ParticipationRole;
-  @Field(() => DateScalar, { nullable: true }) since?: Date | null;
-  @Field(() => DateScalar, { nullable: true }) until?: Date | null;
+  @Field(() => ID, { description: 'Id of the actor taking part.' }) actor!: string;
+  @Field(() => ID, { description: 'Id of the operation.' }) operation!: string;
 }
+export interface CreateParticipationInput extends Partial<Omit<ParticipationValues, 'actorId' | 'operationId'>> {}
+entityInput(CreateParticipationInput, PARTICIPATION, 'create', 'CreateParticipationInput', 'An actor joining an operation in a role.');
 
 @ArgsType()
 export class OperationParticipationsArgs extends PageArgs {

@@ -1,39 +1,26 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Actor } from '../actors/actor.type';
 import { Node } from '../node/node.type';
-import { ParticipationRole } from '../common/enums';
 import { Connection } from '../common/pagination';
-import { DateScalar, DateTime } from '../common/scalars';
+import { declareFields, recordBuilder } from '../model/entity';
+import { PARTICIPATION, type ParticipationValues } from './participation.model';
 
-export interface ParticipationRecord {
-  id: string;
-  role: ParticipationRole;
-  since: string | null;
-  until: string | null;
-  actorId: string;
-  operationId: string;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
+export class Participation extends Node {}
+// Fields from the table (participation.model.ts); `actor`/`operation` are resolved from their ids.
+export interface Participation extends ParticipationValues {}
+declareFields(Participation, PARTICIPATION, 'output', ['id', 'actorId', 'operationId']);
+
+export interface ParticipationRecord extends Participation {
   /** The participant as an actor card, when the page's query read only cards. */
   actorCard?: Actor;
 }
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
-export class Participation extends Node {
-  @Field(() => ParticipationRole)
-  role!: ParticipationRole;
-  @Field(() => DateScalar, { nullable: true, description: 'First day of the participation.' })
-  since!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Last day; null while it lasts.' })
-  until!: string | null;
-  @Field(() => Int)
-  version!: number;
-  @Field(() => DateTime)
-  createdAt!: Date;
-  @Field(() => DateTime)
-  updatedAt!: Date;
-}
+const builder = recordBuilder<ParticipationRecord>(PARTICIPATION, PARTICIPATION.names, Participation.prototype);
+/** A participation from the values of `{{PARTICIPATION p}}` (every field, in the table's order). */
+export const participationFromValues = (v: readonly unknown[]): ParticipationRecord => builder.fromValues(v);
+/** A participation from a map with its ends as `actor`/`operation` (`p {.*, actor: a.id, operation: o.id}`, the feed's shape). */
+export const participationFromMap = (m: Record<string, unknown>): ParticipationRecord => builder.fromMap({ ...m, actorId: m.actor, operationId: m.operation });
 
 @ObjectType({ simpleResolvers: true, description: 'A page of participations.' })
 export class ParticipationConnection extends Connection(Participation, 'Participation') {

@@ -3,57 +3,21 @@
  * by the seed loader. Ids are the API's opaque ids (deterministic for the demo data so that they
  * stay stable across re-seeds). Dates are ISO `YYYY-MM-DD` strings.
  */
-export type ActorKind = 'ORGANIZATION' | 'PERSON' | 'DEPARTMENT' | 'GOVERNANCE_BODY' | 'COLLECTIVE';
-export type Sector =
-  | 'ECONOMIC'
-  | 'POLITICAL'
-  | 'CIVIL_SOCIETY'
-  | 'RESEARCH'
-  | 'PUBLIC_ADMINISTRATION'
-  | 'CITIZENS';
-export type BondKind =
-  | 'COLLABORATES_WITH'
-  | 'FUNDS'
-  | 'SUPPLIES'
-  | 'ADVISES'
-  | 'MEMBER_OF'
-  | 'REPRESENTS'
-  | 'CO_MANAGES'
-  | 'CONTRACTS_WITH'
-  | 'INFORMS';
-export type ParticipationRole =
-  | 'LEAD_DEPARTMENT'
-  | 'PROJECT_LEAD'
-  | 'PARTNER'
-  | 'FUNDER'
-  | 'CONTRIBUTOR'
-  | 'BENEFICIARY'
-  | 'EXPERT'
-  | 'CITIZEN';
+import type { ActorKind as ActorKindEnum, BondKind as BondKindEnum, ParticipationRole as ParticipationRoleEnum, Sector as SectorEnum } from '../common/enums';
+import type { ActorValues } from '../actors/actor.model';
+import type { BondValues } from '../bonds/bond.model';
+import type { ParticipationValues } from '../participations/participation.model';
 
-export interface DemoActor {
-  id: string; // 'act_' + 20 lowercase hex chars
-  name: string;
-  kind: ActorKind;
-  sector: Sector;
-  description: string | null;
-  territory: string | null;
-  tags: string[]; // fictional ones carry 'fictional'
-  source: string; // 'tesr' for the seed's named bodies and people, 'demo' for fictional ones
-  externalId: string | null; // stable key within source, e.g. 'tesr:council' or 'demo:0042'
-}
-export interface DemoBond {
-  id: string; // 'bnd_' + ...
-  kind: BondKind;
-  from: string; // actor id
-  to: string; // actor id
-  weight: number | null;
-  since: string | null;
-  until: string | null;
-  description: string | null;
-  source: string;
-  externalId: string | null;
-}
+// The enums as their string values, so that the demo data is written as plain literals.
+export type ActorKind = `${ActorKindEnum}`;
+export type Sector = `${SectorEnum}`;
+export type BondKind = `${BondKindEnum}`;
+export type ParticipationRole = `${ParticipationRoleEnum}`;
+
+/** A demo actor: the table's fields (actor.model.ts) the seed sets; 'act_' + 20 hex chars ids, 'tesr' or 'demo' sources. */
+export type DemoActor = Pick<ActorValues, 'id' | 'name' | 'description' | 'territory' | 'tags' | 'source' | 'externalId'> & { kind: ActorKind; sector: Sector };
+/** A demo bond (bond.model.ts); `from`/`to` are actor ids, dates `YYYY-MM-DD`. */
+export type DemoBond = Pick<BondValues, 'id' | 'weight' | 'since' | 'until' | 'description' | 'source' | 'externalId'> & { kind: BondKind; from: string; to: string };
 export interface DemoOperation {
   id: string; // 'op_' + ...
   code: string; // e.g. 'FOOD_GOVERNANCE'
@@ -61,14 +25,8 @@ export interface DemoOperation {
   description: string;
   commons: string[]; // common codes
 }
-export interface DemoParticipation {
-  id: string; // 'prt_' + ...
-  actor: string; // actor id
-  operation: string; // operation id
-  role: ParticipationRole;
-  since: string | null;
-  until: string | null;
-}
+/** A demo participation (participation.model.ts); `actor`/`operation` are ids. */
+export type DemoParticipation = Pick<ParticipationValues, 'id' | 'since' | 'until'> & { role: ParticipationRole; actor: string; operation: string };
 export interface DemoCommon {
   id: string; // 'com_' + ...
   code: string; // WATER, AIR, FOOD, ...

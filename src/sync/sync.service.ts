@@ -1,19 +1,20 @@
 import type { Context } from '../context';
 import type { Row, Tx } from '../db/database';
-import { dateParam } from '../common/args';
 import { newId } from '../common/ids';
 import { BadInputError, ForbiddenError, type InvalidField } from '../errors';
 import { requirePermission, Role } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import { defaultDirected } from '../bonds/bond.service';
+import { admit, namesWith, refuse, toParams, type Entity } from '../model/entity';
+import { isValidSource, SOURCE_RULE } from '../model/field';
+import { ACTOR } from '../actors/actor.model';
+import { BOND } from '../bonds/bond.model';
 import type { ActorRef, ActorSyncInput, BondSyncInput, RemoveSyncedResult, SyncResult } from './sync.type';
 import { SyncStatus } from './sync.type';
-import { isValidSource, validateActorItems, validateBondItems } from './sync.validation';
 
 /** Checks that the caller may sync this source, and the batch size. */
 function checkSyncAccess(ctx: Context, source: string, count: number, what: string): void {
   requirePermission(ctx.principal, 'sync', what);
-  if (!isValidSource(source)) throw new BadInputError('`source` must be 1-64 lowercase letters, digits, _ . -', [{ field: 'source', message: 'invalid source' }]);
+  if (!isValidSource(source)) throw new BadInputError(`\`source\` must be ${SOURCE_RULE} (got ${JSON.stringify(source)})`, [{ field: 'source', message: 'invalid source' }]);
   if (ctx.principal.role === Role.PARTNER && ctx.principal.source !== source) {
     throw new ForbiddenError(`${what}: this PARTNER key may only sync source ${JSON.stringify(ctx.principal.source)}, not ${JSON.stringify(source)}`, [Role.EDITOR, Role.ADMIN]);
   }
@@ -21,57 +22,60 @@ function checkSyncAccess(ctx: Context, source: string, count: number, what: stri
   if (count > max) throw new BadInputError(`${what} takes at most ${max} items a call (MAX_SYNC_ITEMS); got ${count}: split the batch`, [{ field: what === 'syncActors' ? 'actors' : 'bonds', message: `more than ${max} items` }]);
 }
 
-function fail(what: string, invalid: InvalidField[]): never {
-  const shown = invalid.slice(0, 10).map((f) => `${f.field}: ${f.message}`).join('; ');
-  const more = invalid.length > 10 ? ` (and ${invalid.length - 10} more)` : '';
-  throw new BadInputError(`${what} rejected, nothing was written: ${shown}${more}`, invalid);
-}
-
-function summarize(rows: Row[], externalIds: string[]): SyncResult {
-  const items = rows.map((r) => ({ externalId: externalIds[r.i], id: r.id as string, status: r.status as SyncStatus }));
+function summarize(rows: Row[], externalIds: string[], dryRun: boolean): SyncResult {
+  const items = rows.map((r) => ({ externalId: externalIds[r.i], entityId: r.id as string, id: r.id as string, status: r.status as SyncStatus }));
   return {
     created: items.filter((i) => i.status === SyncStatus.CREATED).length,
     updated: items.filter((i) => i.status === SyncStatus.UPDATED).length,
     unchanged: items.filter((i) => i.status === SyncStatus.UNCHANGED).length,
+    dryRun,
     items,
   };
 }
 
-const trimOrNull = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim());
+/**
+ * The gate of a sync batch: every item's key (present, unique in the batch) and its synced fields,
+ * normalized as for any other write of the entity. Every problem of the batch, each with its path.
+ */
+export function admitBatch(e: Entity, items: readonly { externalId?: unknown }[], path: string): { values: Record<string, unknown>[]; problems: InvalidField[] } {
+  const synced = namesWith(e, 'synced');
+  const seen = new Map<string, number>();
+  const problems: InvalidField[] = [];
+  const values = items.map((item, i) => {
+    const p = `${path}.${i}`;
+    const key = e.fields.externalId.check(item.externalId ?? '');
+    if ('problem' in key) problems.push({ field: `${p}.externalId`, message: key.problem });
+    else if (seen.has(key.value as string)) problems.push({ field: `${p}.externalId`, message: `duplicate of item ${seen.get(key.value as string)} in this batch` });
+    else seen.set(key.value as string, i);
+    const r = admit(e, item as Record<string, unknown>, 'replace', p, synced);
+    problems.push(...r.problems);
+    return r.values;
+  });
+  return { values, problems };
+}
 
-/** `syncActors`: all-or-nothing upsert of up to MAX_SYNC_ITEMS actors of one source. */
-export async function syncActors(ctx: Context, source: string, actors: ActorSyncInput[]): Promise<SyncResult> {
+/** `syncActors`: all-or-nothing upsert of up to MAX_SYNC_ITEMS actors of one source (or, with dryRun, what it would do). */
+export async function syncActors(ctx: Context, source: string, actors: ActorSyncInput[], dryRun = false): Promise<SyncResult> {
   checkSyncAccess(ctx, source, actors.length, 'syncActors');
-  const invalid = validateActorItems(actors);
-  if (invalid.length) fail('syncActors', invalid);
-  if (actors.length === 0) return { created: 0, updated: 0, unchanged: 0, items: [] };
-  const items = actors.map((a) => ({
-    externalId: a.externalId,
-    id: newId('Actor'),
-    props: {
-      name: a.name.trim(),
-      kind: a.kind,
-      sector: a.sector,
-      description: trimOrNull(a.description),
-      territory: trimOrNull(a.territory),
-      tags: [...new Set(a.tags ?? [])],
-      email: a.email ?? null,
-      phone: a.phone ?? null,
-    },
-  }));
+  const { values, problems } = admitBatch(ACTOR, actors, 'actors');
+  if (problems.length) refuse('syncActors', problems);
+  if (actors.length === 0) return { created: 0, updated: 0, unchanged: 0, dryRun, items: [] };
+  const items = actors.map((a, i) => ({ externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, values[i]) }));
+  const externalIds = actors.map((a) => a.externalId);
+  if (dryRun) return summarize(await ctx.db.read('sync/actors-plan', { source, items }), externalIds, true);
   return ctx.db.write(async (tx) => {
     const rows = await tx.run('sync/actors', { source, items });
     await recordChanges(
       tx,
       rows.filter((r) => r.status !== SyncStatus.UNCHANGED).map((r) => eventFor('Actor', r.status === SyncStatus.CREATED ? 'CREATE' : 'UPDATE', r.actor)),
     );
-    return summarize(rows, actors.map((a) => a.externalId));
+    return summarize(rows, externalIds, false);
   });
 }
 
 const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
 
-async function resolveRefs(tx: Tx, bonds: BondSyncInput[], source: string): Promise<Map<string, string | null>> {
+async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: string): Promise<Map<string, string | null>> {
   const refs = new Map<string, { key: string; id: string | null; source: string | null; externalId: string | null }>();
   for (const b of bonds) {
     for (const r of [b.from, b.to]) {
@@ -83,21 +87,34 @@ async function resolveRefs(tx: Tx, bonds: BondSyncInput[], source: string): Prom
   return new Map(rows.map((r) => [r.key as string, (r.id as string) ?? null]));
 }
 
-/** `syncBonds`: all-or-nothing upsert of up to MAX_SYNC_ITEMS bonds of one source. */
-export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInput[]): Promise<SyncResult> {
+/** Problems of a bond's ends that can be seen without the database. */
+function refProblems(b: BondSyncInput, p: string): InvalidField[] {
+  const out: InvalidField[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const r = b[end];
+    if (!r || (r.id == null) === (r.externalId == null)) out.push({ field: `${p}.${end}`, message: 'give exactly one of id or externalId' });
+    else if (r.source != null && r.id != null) out.push({ field: `${p}.${end}.source`, message: 'source goes with externalId, not id' });
+    else if (r.source != null && !isValidSource(r.source)) out.push({ field: `${p}.${end}.source`, message: `must be ${SOURCE_RULE}` });
+  }
+  return out;
+}
+
+/** `syncBonds`: all-or-nothing upsert of up to MAX_SYNC_ITEMS bonds of one source (or, with dryRun, what it would do). */
+export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInput[], dryRun = false): Promise<SyncResult> {
   checkSyncAccess(ctx, source, bonds.length, 'syncBonds');
-  const invalid = validateBondItems(bonds);
-  if (invalid.length) fail('syncBonds', invalid);
-  if (bonds.length === 0) return { created: 0, updated: 0, unchanged: 0, items: [] };
-  return ctx.db.write(async (tx) => {
+  const { values, problems } = admitBatch(BOND, bonds, 'bonds');
+  bonds.forEach((b, i) => problems.push(...refProblems(b, `bonds.${i}`)));
+  if (problems.length) refuse('syncBonds', problems);
+  if (bonds.length === 0) return { created: 0, updated: 0, unchanged: 0, dryRun, items: [] };
+  const work = async (tx: Pick<Tx, 'run'>) => {
     const resolved = await resolveRefs(tx, bonds, source);
-    const problems: InvalidField[] = [];
+    const found: InvalidField[] = [];
     const ends = bonds.map((b, i) => {
       const from = resolved.get(refKey(b.from, source)) ?? null;
       const to = resolved.get(refKey(b.to, source)) ?? null;
-      if (!from) problems.push({ field: `bonds.${i}.from`, message: `no actor ${b.from.id ?? `${b.from.source ?? source}/${b.from.externalId}`}` });
-      if (!to) problems.push({ field: `bonds.${i}.to`, message: `no actor ${b.to.id ?? `${b.to.source ?? source}/${b.to.externalId}`}` });
-      if (from && from === to) problems.push({ field: `bonds.${i}.to`, message: 'same actor as from' });
+      if (!from) found.push({ field: `bonds.${i}.from`, message: `no actor ${b.from.id ?? `${b.from.source ?? source}/${b.from.externalId}`}` });
+      if (!to) found.push({ field: `bonds.${i}.to`, message: `no actor ${b.to.id ?? `${b.to.source ?? source}/${b.to.externalId}`}` });
+      if (from && from === to) found.push({ field: `bonds.${i}.to`, message: 'same actor as from' });
       return { from, to };
     });
     const existing = await tx.run('sync/existing-bonds', { source, externalIds: bonds.map((b) => b.externalId) });
@@ -105,30 +122,24 @@ export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInp
     bonds.forEach((b, i) => {
       const old = was.get(b.externalId);
       if (old && ends[i].from && ends[i].to && (old.from !== ends[i].from || old.to !== ends[i].to)) {
-        problems.push({ field: `bonds.${i}.from`, message: `bond ${b.externalId} already links other actors; endpoints cannot change: remove it with removeSynced first` });
+        found.push({ field: `bonds.${i}.from`, message: `bond ${b.externalId} already links other actors; endpoints cannot change: remove it with removeSynced first` });
       }
     });
-    if (problems.length) fail('syncBonds', problems);
-    const items = bonds.map((b, i) => ({
-      externalId: b.externalId,
-      id: newId('Bond'),
-      from: ends[i].from,
-      to: ends[i].to,
-      props: {
-        kind: b.kind,
-        directed: b.directed ?? defaultDirected(b.kind),
-        weight: b.weight ?? null,
-        since: dateParam(b.since),
-        until: dateParam(b.until),
-        description: trimOrNull(b.description),
-      },
-    }));
+    if (found.length) refuse('syncBonds', found);
+    return bonds.map((b, i) => ({ externalId: b.externalId, id: newId('Bond'), from: ends[i].from, to: ends[i].to, props: toParams(BOND, values[i]) }));
+  };
+  const externalIds = bonds.map((b) => b.externalId);
+  if (dryRun) {
+    return ctx.db.readTx(async (tx) => summarize(await tx.run('sync/bonds-plan', { source, items: await work(tx) }), externalIds, true));
+  }
+  return ctx.db.write(async (tx) => {
+    const items = await work(tx);
     const rows = await tx.run('sync/bonds', { source, items });
     await recordChanges(
       tx,
       rows.filter((r) => r.status !== SyncStatus.UNCHANGED).map((r) => eventFor('Bond', r.status === SyncStatus.CREATED ? 'CREATE' : 'UPDATE', r.bond)),
     );
-    return summarize(rows, bonds.map((b) => b.externalId));
+    return summarize(rows, externalIds, false);
   });
 }
 

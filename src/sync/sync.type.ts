@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
-import { ActorKind, BondKind, Sector } from '../common/enums';
-import { DateScalar } from '../common/scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { entityInput } from '../model/entity';
+import { ACTOR, type ActorValues } from '../actors/actor.model';
+import { BOND, type BondValues } from '../bonds/bond.model';
 
 export enum SyncStatus {
   CREATED = 'CREATED',
@@ -9,52 +10,44 @@ export enum SyncStatus {
 }
 registerEnumType(SyncStatus, { name: 'SyncStatus', description: 'What a sync did to one item.' });
 
-@InputType({ description: "One actor of a partner's registry. The record replaces the stored one: omitted optional fields are cleared." })
+/** One actor of a partner's registry: its key, and the table's synced fields (actor.model.ts). */
 export class ActorSyncInput {
   @Field({ description: 'Key in the partner system; unique within the source.' }) externalId!: string;
-  @Field() name!: string;
-  @Field(() => ActorKind) kind!: ActorKind;
-  @Field(() => Sector) sector!: Sector;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true }) territory?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Personal data (persons only).' }) email?: string | null;
-  @Field(() => String, { nullable: true, description: 'Personal data (persons only).' }) phone?: string | null;
 }
+export interface ActorSyncInput extends Partial<Omit<ActorValues, 'externalId'>> {}
+entityInput(ActorSyncInput, ACTOR, 'sync', 'ActorSyncInput', "One actor of a partner's registry. The record replaces the stored one: omitted optional fields are cleared.");
 
 @InputType({ description: 'Names an actor: by API `id`, or by `externalId` in `source` (the sync\'s own source when omitted).' })
 export class ActorRef {
-  @Field(() => ID, { nullable: true }) id?: string | null;
-  @Field(() => String, { nullable: true }) externalId?: string | null;
-  @Field(() => String, { nullable: true }) source?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The actor\'s API id.' }) id?: string | null;
+  @Field(() => String, { nullable: true, description: 'The actor\'s key in `source`.' }) externalId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The source `externalId` belongs to; default: the sync\'s own source.' }) source?: string | null;
 }
 
-@InputType({ description: "One bond of a partner's registry, keyed by externalId." })
+/** One bond of a partner's registry: its key, its ends, and the table's synced fields (bond.model.ts). */
 export class BondSyncInput {
-  @Field() externalId!: string;
-  @Field(() => BondKind) kind!: BondKind;
-  @Field(() => ActorRef) from!: ActorRef;
-  @Field(() => ActorRef) to!: ActorRef;
-  @Field(() => Boolean, { nullable: true }) directed?: boolean | null;
-  @Field(() => Float, { nullable: true }) weight?: number | null;
-  @Field(() => DateScalar, { nullable: true }) since?: Date | null;
-  @Field(() => DateScalar, { nullable: true }) until?: Date | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field({ description: 'Key in the partner system; unique within the source.' }) externalId!: string;
+  @Field(() => ActorRef, { description: 'The actor at the start of the tie.' }) from!: ActorRef;
+  @Field(() => ActorRef, { description: 'The actor at the end of the tie.' }) to!: ActorRef;
 }
+export interface BondSyncInput extends Partial<Omit<BondValues, 'externalId' | 'fromId' | 'toId'>> {}
+entityInput(BondSyncInput, BOND, 'sync', 'BondSyncInput', "One bond of a partner's registry, keyed by externalId. The record replaces the stored one: omitted optional fields are cleared.");
 
 @ObjectType({ description: 'What a sync did to one item, in input order.' })
 export class SyncItem {
-  @Field() externalId!: string;
-  @Field(() => ID) id!: string;
-  @Field(() => SyncStatus) status!: SyncStatus;
+  @Field({ description: 'The item\'s key, as sent.' }) externalId!: string;
+  @Field(() => ID, { description: 'The API id of the record the item created, updated or left unchanged (would have, in a dry run).' }) entityId!: string;
+  @Field(() => ID, { deprecationReason: 'Use `entityId`: a non-Node type carrying `id` is merged by Relay-style caches with the entity of that id.', description: 'Same as `entityId`.' }) id!: string;
+  @Field(() => SyncStatus, { description: 'What the sync did (or, in a dry run, would do) to the item.' }) status!: SyncStatus;
 }
 
 @ObjectType({ description: 'Outcome of an idempotent bulk sync (one transaction: all items or none).' })
 export class SyncResult {
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
-  @Field(() => [SyncItem]) items!: SyncItem[];
+  @Field(() => Int, { description: 'Items created.' }) created!: number;
+  @Field(() => Int, { description: 'Items whose stored record changed.' }) updated!: number;
+  @Field(() => Int, { description: 'Items equal to the stored record (nothing written).' }) unchanged!: number;
+  @Field(() => Boolean, { description: 'True when nothing was written: the counts say what the same call would do.' }) dryRun!: boolean;
+  @Field(() => [SyncItem], { description: 'One entry per item, in input order.' }) items!: SyncItem[];
 }
 
 @ObjectType({ description: 'Outcome of removing synced records.' })

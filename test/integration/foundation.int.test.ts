@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { cypher, CYPHER_DIR } from '../../src/db/cypher';
 import { bundleColumns } from '../../src/db/bundle';
 import { createLoaders } from '../../src/loaders';
-import { actorOrCardFromValues, isActorCard } from '../../src/actors/actor.service';
+import { actorOrCardFromValues, isActorCard } from '../../src/actors/actor.record';
 
 /** The foundation, read side: the demo graph, Relay paging, search, node(id), batching. */
 describe('reading the TESR graph', () => {

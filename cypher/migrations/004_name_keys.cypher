@@ -1,0 +1,3 @@
+// Actors sort by name in French order through a stored key (accents and case folded), indexed;
+// existing actors get theirs from migrate() (src/db/migrate.ts), since Cypher cannot fold accents.
+CREATE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a._nameKey);

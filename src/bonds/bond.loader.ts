@@ -1,0 +1,97 @@
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { int } from '../db/values';
+import type { Row } from '../db/database';
+import { listParam } from '../common/args';
+import { orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
+import { BondDirection } from '../common/enums';
+import { fieldsAt } from '../common/lookahead';
+import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
+import type { ActorBondsKey, BondCountKey, LoaderDeps, Reader } from '../loaders.types';
+import { bondFromMap, bondFromValues, type BondRecord } from './bond.type';
+import type { ActorBondsArgs } from './bond.input';
+
+/** Batch loader body: bonds by id, in the order asked (null where none). */
+export async function bondsByIds(db: Reader, ids: readonly string[]): Promise<(BondRecord | null)[]> {
+  const rows = await db.read('bonds/by-ids', { ids: [...new Set(ids)] });
+  const byId = new Map<string, BondRecord>();
+  for (const r of rows) {
+    const bond = bondFromMap(r.bond);
+    byId.set(bond.id, bond);
+  }
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Whether a bond page below these field nodes shows only card fields of the bonds' ends. */
+export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): boolean =>
+  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']]));
+
+/**
+ * The loader key of an actor's bond page from the field's arguments: a fixed field order and nulls
+ * for absent arguments, so that equal pages have equal keys (a prefetch from the look-ahead and the
+ * field resolver meet in the loader's cache).
+ */
+export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card = false): ActorBondsKey {
+  return {
+    actorId,
+    args: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null, kinds: a.kinds ?? null, direction: a.direction ?? BondDirection.BOTH },
+    card,
+  };
+}
+
+/**
+ * Loader body for `Actor.bonds`: one query for every actor of the batch that shares the same
+ * arguments (a page of 50 actors asking for their first 20 bonds is one round trip).
+ */
+export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, keys: readonly ActorBondsKey[]): Promise<ConnectionResult<BondRecord>[]> {
+  const groups = new Map<string, ActorBondsKey[]>();
+  for (const k of keys) {
+    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.card]);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
+  }
+  const results = new Map<ActorBondsKey, ConnectionResult<BondRecord>>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { args, card } = group[0];
+      const plan = planPage(args as PageArgs, maxPageSize);
+      const ids = [...new Set(group.map((k) => k.actorId))];
+      const params = { ids, kinds: listParam(args.kinds), direction: args.direction, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      // One row per bond, in page order per actor; the other ends prime the actor loader (cards
+      // ride on the bond instead: a card must never stand for a full record).
+      const byActor = new Map<string, BondRecord[]>();
+      for (const r of rows) {
+        const bond = bondFromValues(r.bond);
+        const list = byActor.get(r.aid);
+        if (list) list.push(bond);
+        else byActor.set(r.aid, [bond]);
+        const other = actorOrCardFromValues(r.other);
+        if (isActorCard(other)) bond.endCard = other;
+        else loaders.actor.prime(other.id, other);
+      }
+      for (const k of group) {
+        const bonds = byActor.get(k.actorId) ?? [];
+        const total = () => loaders.bondCount.load({ actorId: k.actorId, kinds: args.kinds, direction: args.direction });
+        results.set(k, toPage(bonds, plan, (b) => ({ k: null, id: b.id }), total, (b) => b));
+      }
+    }),
+  );
+  return keys.map((k) => results.get(k)!);
+}
+
+/** Loader body for bond counts, batched per (kinds, direction). */
+export async function bondCounts(db: Reader, keys: readonly BondCountKey[]): Promise<number[]> {
+  const groups = new Map<string, BondCountKey[]>();
+  for (const k of keys) {
+    const g = JSON.stringify([k.kinds, k.direction]);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
+  }
+  const out = new Map<BondCountKey, number>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const rows = await db.read('bonds/count-of-actors', { ids: [...new Set(group.map((k) => k.actorId))], kinds: listParam(group[0].kinds), direction: group[0].direction });
+      const byActor = new Map(rows.map((r: Row) => [r.aid as string, r.total as number]));
+      for (const k of group) out.set(k, byActor.get(k.actorId) ?? 0);
+    }),
+  );
+  return keys.map((k) => out.get(k)!);
+}
