@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { corsOriginsSetting } from './http/cors';
 
 const int = (def: number) => z.coerce.number().int().positive().default(def);
 
@@ -49,6 +50,8 @@ const schema = z.object({
   PROGRAM_STAFF_SOURCES: z.string().default('demo').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Origins (scheme://host[:port], comma-separated) whose pages may call /graphql and /export; `*` is refused. */
+  CORS_ORIGINS: corsOriginsSetting,
 });
 
 export type Config = z.infer<typeof schema>;

@@ -37,6 +37,15 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTime }],
     validateFn: validateArgs,
-  });
+  }).then(describeRoots);
   return built;
+}
+
+/** type-graphql has no option for the root types' descriptions: they are set on the built schema. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const roots = { Query: 'Reads: entities by id, Relay connections, and the analytics of a scope.', Mutation: 'Writes: actors, bonds and participations, partner syncs.', Subscription: 'Live streams over graphql-ws at /graphql.' };
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type && !type.description) type.description = roots[type.name as keyof typeof roots] ?? null;
+  }
+  return schema;
 }

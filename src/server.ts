@@ -17,6 +17,7 @@ import { AppError, ErrorCode, formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
+import { corsMiddleware } from './http/cors';
 import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
@@ -103,6 +104,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' });
   });
 
+  app.use(['/graphql', '/export'], corsMiddleware(config.CORS_ORIGINS));
   app.use('/export', recordsRouter(db, keys));
   app.use('/export', exportRouter(db, config, keys));
   app.use('/explorer', explorerRouter());

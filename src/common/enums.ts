@@ -69,10 +69,49 @@ registerEnumType(Sector, {
     CITIZENS: { description: "Inhabitants' groups." },
   },
 });
-registerEnumType(BondKind, { name: 'BondKind', description: 'The type of tie a bond records.' });
-registerEnumType(ParticipationRole, { name: 'ParticipationRole', description: "An actor's role in a development operation." });
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Sort direction.' });
+registerEnumType(BondKind, {
+  name: 'BondKind',
+  description: 'The type of tie a bond records, read `from` → `to`.',
+  valuesConfig: {
+    COLLABORATES_WITH: { description: 'The two actors work together on equal terms (symmetric: undirected by default).' },
+    FUNDS: { description: '`from` finances `to` or one of its projects (a grant, a subsidy, an investment).' },
+    SUPPLIES: { description: '`from` provides goods or services to `to`, e.g. a producer to a processor in a value chain.' },
+    ADVISES: { description: '`from` gives expertise or counsel to `to`, e.g. the scientific committee to the council.' },
+    MEMBER_OF: { description: '`from` belongs to `to`: a person to a department or body, an organization to a network.' },
+    REPRESENTS: { description: '`from` speaks or acts on behalf of `to`, e.g. an elected member for a commission.' },
+    CO_MANAGES: { description: 'The two actors manage something together, typically a common (symmetric: undirected by default).' },
+    CONTRACTS_WITH: { description: '`from` has a contract with `to` (a public contract, an agreement, a convention).' },
+    INFORMS: { description: '`from` passes information to `to` (reports, data, consultation), without a formal tie.' },
+  },
+});
+registerEnumType(ParticipationRole, {
+  name: 'ParticipationRole',
+  description: "An actor's role in a development operation (a participation).",
+  valuesConfig: {
+    LEAD_DEPARTMENT: { description: 'The council department (direction) leading the operation.' },
+    PROJECT_LEAD: { description: "The operation's project lead (chef de projet), a person working in project mode across departments." },
+    PARTNER: { description: "A stakeholder taking part in the operation's collaboration space." },
+    FUNDER: { description: 'An actor financing the operation.' },
+    CONTRIBUTOR: { description: 'An actor contributing work or means to the operation, e.g. another council department.' },
+    BENEFICIARY: { description: 'An actor the operation is meant to serve.' },
+    EXPERT: { description: 'An actor bringing expertise, e.g. a researcher or a member of the scientific committee.' },
+    CITIZEN: { description: "Inhabitants or their groups taking part as citizens." },
+  },
+});
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: A to Z, oldest first.' },
+    DESC: { description: 'Descending: Z to A, newest first.' },
+  },
+});
 registerEnumType(BondDirection, {
   name: 'BondDirection',
   description: "Which of an actor's bonds to follow, relative to the actor.",
+  valuesConfig: {
+    OUTGOING: { description: 'Bonds whose `from` is the actor.' },
+    INCOMING: { description: 'Bonds whose `to` is the actor.' },
+    BOTH: { description: 'Every bond of the actor, either end.' },
+  },
 });

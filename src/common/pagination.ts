@@ -53,7 +53,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   abstract class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
     edges!: EdgeType[];
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits: whether more items follow or precede, and the cursors to get them.' })
     pageInfo!: PageInfo;
   }
   return ConnectionType;

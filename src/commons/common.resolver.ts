@@ -14,7 +14,7 @@ export class CommonResolver {
   }
 
   @Query(() => Common, { nullable: true, description: 'One common by code, e.g. `WATER`.' })
-  common(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  common(@Arg('code', () => String, { description: 'The common\'s code, e.g. `WATER`.' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.commonByCode.load(code);
   }
 

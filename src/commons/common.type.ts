@@ -17,6 +17,6 @@ export class Common extends Node {
   name!: string;
   @Field(() => String, { nullable: true, description: 'English name.' })
   nameEn!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the common is and why the program cares for it.' })
   description!: string | null;
 }

@@ -6,7 +6,7 @@ import { Node } from './node.type';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any entity by its id (Relay); null when there is none.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async node(@Arg('id', () => ID, { description: 'Any id the API returned, of any type.' }) id: string, @Ctx() ctx: Context) {
     const l = ctx.loaders;
     switch (typeOfId(id)) {
       case 'Actor': return l.actor.load(id);

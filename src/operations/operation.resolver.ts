@@ -20,8 +20,8 @@ export class OperationResolver {
   @Query(() => Operation, { nullable: true, description: 'One operation by `id` or by `code` (exactly one of them).' })
   operation(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('code', () => String, { nullable: true }) code?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The operation\'s id.' }) id?: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'The operation\'s code, e.g. `FOOD_GOVERNANCE`.' }) code?: string | null,
     @Info() info?: GraphQLResolveInfo,
   ) {
     return findOperation(ctx, id, code, info);

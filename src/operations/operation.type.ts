@@ -21,8 +21,8 @@ export class Operation extends Node {
 
 @ObjectType({ simpleResolvers: true, description: 'How many participants hold a role in an operation.' })
 export class RoleCount {
-  @Field(() => ParticipationRole)
+  @Field(() => ParticipationRole, { description: 'The role.' })
   role!: ParticipationRole;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many participations in the operation hold it.' })
   count!: number;
 }
