@@ -12,7 +12,15 @@ export enum ActorOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(ActorOrderField, { name: 'ActorOrderField', description: 'What actors can be sorted by.' });
+registerEnumType(ActorOrderField, {
+  name: 'ActorOrderField',
+  description: 'What actors can be sorted by.',
+  valuesConfig: {
+    NAME: { description: 'By name in French order: accents and case do not count (« École » before « Zèbre »).' },
+    CREATED_AT: { description: 'By creation instant.' },
+    UPDATED_AT: { description: 'By last change.' },
+  },
+});
 
 @InputType({ description: 'Narrows a list of actors; all given conditions must hold.' })
 export class ActorFilter {
@@ -25,7 +33,7 @@ export class ActorFilter {
   @Field(() => [String], { nullable: true, description: 'Carrying all of these tags.' })
   @ArrayMaxSize(20)
   tags?: string[] | null;
-  @Field(() => ID, { nullable: true, description: 'Participating in this operation (id).' })
+  @Field(() => ID, { nullable: true, description: 'Participating in this operation: its id, or its code (e.g. FOOD_GOVERNANCE).' })
   operation?: string | null;
   @Field(() => String, { nullable: true, description: 'Involved with this common (code): through an operation serving it, or as a steward.' })
   common?: string | null;
@@ -37,15 +45,15 @@ export class ActorFilter {
 
 @InputType({ description: 'Sort order of an actor list (ties broken by id).' })
 export class ActorOrder {
-  @Field(() => ActorOrderField)
+  @Field(() => ActorOrderField, { description: 'What to sort by.' })
   field!: ActorOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
   direction!: OrderDirection;
 }
 
 @ArgsType()
 export class ActorsArgs extends PageArgs {
-  @Field(() => ActorFilter, { nullable: true })
+  @Field(() => ActorFilter, { nullable: true, description: 'Conditions the actors must all meet.' })
   filter?: ActorFilter | null;
   @Field(() => String, { nullable: true, description: 'Full-text search over names and descriptions (French, accent-insensitive: "foret" finds "Forêt"). Results come best match first; `orderBy` is then ignored.' })
   @MaxLength(200)

@@ -21,7 +21,7 @@ import { fieldsAt, selectedChildren } from '../common/lookahead';
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => Actor, { nullable: true, description: 'One actor by id; null when there is none.' })
-  actor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  actor(@Arg('id', () => ID, { description: 'The actor\'s id (`act_…`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const actor = ctx.loaders.actor.load(id);
     // An actor page: its bonds and operations start now, in the same bundled query as the actor.
     for (const child of selectedChildren(info, 'Actor')) {
@@ -55,8 +55,8 @@ export class ActorResolver {
   bondCount(
     @Root() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('kinds', () => [BondKind], { nullable: true }) kinds?: BondKind[] | null,
-    @Arg('direction', () => BondDirection, { defaultValue: BondDirection.BOTH }) direction: BondDirection = BondDirection.BOTH,
+    @Arg('kinds', () => [BondKind], { nullable: true, description: 'Count only bonds of these kinds (default: every kind).' }) kinds?: BondKind[] | null,
+    @Arg('direction', () => BondDirection, { defaultValue: BondDirection.BOTH, description: 'Bonds from the actor, to it, or both.' }) direction: BondDirection = BondDirection.BOTH,
   ) {
     return ctx.loaders.bondCount.load({ actorId: actor.id, kinds: kinds?.length ? kinds : null, direction });
   }
@@ -84,22 +84,22 @@ export class ActorResolver {
   }
 
   @Mutation(() => Actor, { description: 'Creates an actor. Needs EDITOR or ADMIN (PARTNER: in its own source).' })
-  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() ctx: Context) {
+  createActor(@Arg('input', () => CreateActorInput, { description: 'The new actor\'s fields.' }) input: CreateActorInput, @Ctx() ctx: Context) {
     return createActor(ctx, input);
   }
 
   @Mutation(() => Actor, { description: 'Updates an actor. With `expectedVersion`, fails with CONFLICT when the actor changed meanwhile.' })
   updateActor(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
+    @Arg('id', () => ID, { description: 'The actor to change.' }) id: string,
+    @Arg('input', () => UpdateActorInput, { description: 'The fields to change.' }) input: UpdateActorInput,
     @Ctx() ctx: Context,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read: the update fails with CONFLICT when the actor changed since.' }) expectedVersion?: number | null,
   ) {
     return updateActor(ctx, id, input, expectedVersion);
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes an actor with its bonds and participations.' })
-  async deleteActor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
+  async deleteActor(@Arg('id', () => ID, { description: 'The actor to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const out = await deleteActor(ctx, id);
     return { id: out.id, deleted: true, removedBonds: out.removedBonds, removedParticipations: out.removedParticipations };
   }

@@ -21,7 +21,7 @@ export class BondFilter {
 
 @ArgsType()
 export class BondsArgs extends PageArgs {
-  @Field(() => BondFilter, { nullable: true })
+  @Field(() => BondFilter, { nullable: true, description: 'Conditions the bonds must all meet.' })
   filter?: BondFilter | null;
 }
 

@@ -8,7 +8,15 @@ export enum SyncStatus {
   UPDATED = 'UPDATED',
   UNCHANGED = 'UNCHANGED',
 }
-registerEnumType(SyncStatus, { name: 'SyncStatus', description: 'What a sync did to one item.' });
+registerEnumType(SyncStatus, {
+  name: 'SyncStatus',
+  description: 'What a sync did to one item.',
+  valuesConfig: {
+    CREATED: { description: 'A new record was created.' },
+    UPDATED: { description: 'The stored record differed and was replaced (its version went up).' },
+    UNCHANGED: { description: 'The stored record was equal: nothing was written.' },
+  },
+});
 
 /** One actor of a partner's registry: its key, and the table's synced fields (actor.model.ts). */
 export class ActorSyncInput {
