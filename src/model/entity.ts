@@ -94,6 +94,27 @@ export function admit(e: Entity, input: Record<string, unknown>, mode: WriteMode
   return { values, problems };
 }
 
+/**
+ * The gate of a sync batch: every item's key (present, unique in the batch) and its synced fields,
+ * normalized as for any other write of the entity. Every problem of the batch, each with its path.
+ */
+export function admitBatch(e: Entity, items: readonly { externalId?: unknown }[], path: string): { values: Record<string, unknown>[]; problems: InvalidField[] } {
+  const synced = namesWith(e, 'synced');
+  const seen = new Map<string, number>();
+  const problems: InvalidField[] = [];
+  const values = items.map((item, i) => {
+    const p = `${path}.${i}`;
+    const key = e.fields.externalId.check(item.externalId ?? '');
+    if ('problem' in key) problems.push({ field: `${p}.externalId`, message: key.problem });
+    else if (seen.has(key.value as string)) problems.push({ field: `${p}.externalId`, message: `duplicate of item ${seen.get(key.value as string)} in this batch` });
+    else seen.set(key.value as string, i);
+    const r = admit(e, item as Record<string, unknown>, 'replace', p, synced);
+    problems.push(...r.problems);
+    return r.values;
+  });
+  return { values, problems };
+}
+
 /** The entity's record rules over a whole record (stored values merged with a patch). */
 export function checkRecord(e: Entity, record: object, path: string): InvalidField[] {
   const out: InvalidField[] = [];

@@ -4,7 +4,7 @@ import { newId } from '../common/ids';
 import { BadInputError, ForbiddenError, type InvalidField } from '../errors';
 import { requirePermission, Role } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
-import { admit, guardStructure, namesWith, refuse, toParams, type Entity } from '../model/entity';
+import { admitBatch, guardStructure, refuse, toParams } from '../model/entity';
 import { isValidSource, SOURCE_RULE } from '../model/field';
 import { ACTOR } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
@@ -31,27 +31,6 @@ function summarize(rows: Row[], externalIds: string[], dryRun: boolean): SyncRes
     dryRun,
     items,
   };
-}
-
-/**
- * The gate of a sync batch: every item's key (present, unique in the batch) and its synced fields,
- * normalized as for any other write of the entity. Every problem of the batch, each with its path.
- */
-export function admitBatch(e: Entity, items: readonly { externalId?: unknown }[], path: string): { values: Record<string, unknown>[]; problems: InvalidField[] } {
-  const synced = namesWith(e, 'synced');
-  const seen = new Map<string, number>();
-  const problems: InvalidField[] = [];
-  const values = items.map((item, i) => {
-    const p = `${path}.${i}`;
-    const key = e.fields.externalId.check(item.externalId ?? '');
-    if ('problem' in key) problems.push({ field: `${p}.externalId`, message: key.problem });
-    else if (seen.has(key.value as string)) problems.push({ field: `${p}.externalId`, message: `duplicate of item ${seen.get(key.value as string)} in this batch` });
-    else seen.set(key.value as string, i);
-    const r = admit(e, item as Record<string, unknown>, 'replace', p, synced);
-    problems.push(...r.problems);
-    return r.values;
-  });
-  return { values, problems };
 }
 
 /** `syncActors`: all-or-nothing upsert of up to MAX_SYNC_ITEMS actors of one source (or, with dryRun, what it would do). */
