@@ -62,7 +62,7 @@ export function toLuceneQuery(search: string): string | null {
  * The query shape for a filter: start from the most selective condition given (an operation, a
  * common, sectors) so that Neo4j seeks instead of scanning every actor. All stay parameterized.
  */
-function anchorOf(filter: Awaited<ReturnType<typeof filterParams>>): 'by-operation' | 'by-common' | 'by-sectors' | null {
+export function anchorOf(filter: Pick<Awaited<ReturnType<typeof filterParams>>, 'operation' | 'common' | 'sectors'>): 'by-operation' | 'by-common' | 'by-sectors' | null {
   if (filter.operation != null) return 'by-operation';
   if (filter.common != null) return 'by-common';
   if (filter.sectors != null) return 'by-sectors';

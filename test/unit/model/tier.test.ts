@@ -1,7 +1,7 @@
 /** Pure logic the API's answers depend on, with no database: error mapping, cursors, search, Cypher templates. */
 import { toAppError, formatError, ErrorCode, AppError } from '../../../src/errors';
 import { decodeCursor, encodeCursor, planPage } from '../../../src/common/pagination';
-import { toLuceneQuery } from '../../../src/actors/actor.service';
+import { anchorOf, toLuceneQuery } from '../../../src/actors/actor.service';
 import { cypher, PROJECTIONS } from '../../../src/db/cypher';
 import { ACTOR, ACTOR_CARD_FIELDS } from '../../../src/actors/actor.model';
 import type { Entity } from '../../../src/model/entity';
@@ -73,5 +73,22 @@ describe('Cypher templates', () => {
 
   it('refuses a keyword outside the closed set', () => {
     expect(() => cypher('actors/page', { DIR: 'DROP' as never, CMP: '>' })).toThrow(/no allowed keyword/);
+  });
+});
+
+describe('which list query a filter chooses', () => {
+  it.each([
+    [{ operation: 'op_1', common: 'FOOD', sectors: ['ECONOMIC'] }, 'actors/page-by-operation'],
+    [{ operation: null, common: 'FOOD', sectors: ['ECONOMIC'] }, 'actors/page-by-common'],
+    [{ operation: null, common: null, sectors: ['ECONOMIC'] }, 'actors/page-by-sectors'],
+    [{ operation: null, common: null, sectors: null }, 'actors/page'],
+  ])('%j -> %s', (filter, query) => {
+    const anchor = anchorOf(filter);
+    expect(anchor ? `actors/page-${anchor}` : 'actors/page').toBe(query);
+  });
+
+  it('the operation anchor starts from the operation, not from every actor (snapshot of its first clause)', () => {
+    expect(cypher('actors/page-by-operation', { DIR: 'ASC', CMP: '>' }).split('\n')[0]).toBe('MATCH (:Operation {id: $operation})<-[:PARTICIPATES_IN]-(a)');
+    expect(cypher('actors/page-by-sectors', { DIR: 'ASC', CMP: '>' }).split('\n').slice(0, 2)).toEqual(['MATCH (a:Actor)', 'WHERE a.sector IN $sectors']);
   });
 });
