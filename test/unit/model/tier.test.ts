@@ -83,7 +83,7 @@ describe('which list query a filter chooses', () => {
     [{ operation: null, common: null, sectors: ['ECONOMIC'] }, 'actors/page-by-sectors'],
     [{ operation: null, common: null, sectors: null }, 'actors/page'],
   ])('%j -> %s', (filter, query) => {
-    const anchor = anchorOf(filter);
+    const anchor = anchorOf(filter as Parameters<typeof anchorOf>[0]);
     expect(anchor ? `actors/page-${anchor}` : 'actors/page').toBe(query);
   });
 
