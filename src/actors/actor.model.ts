@@ -1,6 +1,6 @@
 import { ActorKind, Sector } from '../common/enums';
 import { defineEntity, namesWith, type ValuesOf } from '../model/entity';
-import { choice, email, idField, instantField, key, phone, source, tags, text, versionField } from '../model/field';
+import { choice, email, idField, instantField, key, phone, source, tags, text, url, versionField } from '../model/field';
 
 /**
  * An actor's shape, declared once: the GraphQL type and inputs, the gate every write goes
@@ -16,6 +16,7 @@ export const ACTOR = defineEntity(
     sector: choice(Sector, { description: 'Stakeholder family.', required: true, card: true, aliases: ['secteur', 'milieu', 'famille'], headerFr: 'secteur' }),
     description: text({ description: 'Free-text description.', max: 5000, multiline: true, aliases: ['description', 'présentation', 'activité'], headerFr: 'description' }),
     territory: text({ description: 'Territory the actor works on, e.g. "Audomarois", "Bassin minier".', max: 200, card: true, aliases: ['territoire', 'zone', 'commune', 'localisation', 'secteur géographique'], headerFr: 'territoire' }),
+    website: url({ description: 'Web site of the actor, an absolute http:// or https:// URL.', aliases: ['site', 'site web', 'site internet', 'url'], headerFr: 'site web' }),
     tags: tags({ description: 'Free tags, e.g. `value-chain:producer`, `fictional`.', aliases: ['étiquettes', 'mots-clés', 'thèmes', 'tags'], headerFr: 'étiquettes' }),
     source: source({ description: 'System of record the actor comes from (`api` when created here, a partner source when synced).', required: true, writable: false, synced: false, exported: true, aliases: ['source', 'origine'], headerFr: 'source' }),
     externalId: key({ description: 'Key of the actor in its system of record; unique within `source`.', synced: false, exported: true, aliases: ['identifiant', 'id externe', 'référence', 'code', 'numéro'], headerFr: 'identifiant' }),

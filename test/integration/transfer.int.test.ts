@@ -64,7 +64,7 @@ describe('import and export', () => {
     const strip = (rows: any[]) => rows.map(({ id: _i, source: _s, from: _f, to: _t, ...rest }) => rest);
     expect(strip(copy.actors)).toEqual(strip(data.actors));
     expect(strip(copy.bonds)).toEqual(strip(data.bonds));
-    expect(actorsCsv(data).split('\r\n')[0]).toBe('externalId,id,source,name,kind,sector,description,territory,tags,email,phone');
+    expect(actorsCsv(data).split('\r\n')[0]).toBe('externalId,id,source,name,kind,sector,description,territory,website,tags,email,phone');
     const copyBonds = await t.gql(`{ actors(filter: { source: "copy" }) { edges { node { bonds { edges { node { from { source } to { source } } } } } } } }`);
     const ends = copyBonds.data.actors.edges.flatMap((e: any) => e.node.bonds.edges.map((b: any) => [b.node.from.source, b.node.to.source]));
     expect(ends.length).toBeGreaterThan(0);
