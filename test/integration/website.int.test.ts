@@ -31,7 +31,7 @@ describe('Actor.website', () => {
     const feed = await t.gql(`{ changes(first: 10) { edges { node { entityId payload } } } }`, {}, editor);
     const payload = JSON.parse(feed.data.changes.edges.find((e: any) => e.node.entityId === syncedId).node.payload);
     expect(payload.website).toBe('https://cci.example');
-    const exported = await (await fetch(`${t.app.url.replace(/\/graphql$/, '')}/export/records.json?source=cci`)).json();
+    const exported: any = await (await fetch(`${t.app.url.replace(/\/graphql$/, '')}/export/records.json?source=cci`)).json();
     expect(exported.actors[0].website).toBe('https://cci.example');
   });
 
