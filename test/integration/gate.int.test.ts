@@ -45,7 +45,7 @@ describe('one gate for every write', () => {
     const s = t.db.session('READ');
     try {
       const r = await s.run('MATCH (n:Actor) WITH count(n) AS actors MATCH ()-[x:BOND]->() RETURN actors, count(x) AS bonds');
-      return r.records.length ? { actors: r.records[0].get('actors').toNumber(), bonds: r.records[0].get('bonds').toNumber() } : null;
+      return r.records.length ? { actors: Number(r.records[0].get('actors')), bonds: Number(r.records[0].get('bonds')) } : null;
     } finally {
       await s.close();
     }

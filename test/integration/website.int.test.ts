@@ -29,7 +29,7 @@ describe('Actor.website', () => {
     const read = await t.gql(`query($a: ID!, $b: ID!) { a: actor(id: $a) { website } b: actor(id: $b) { website } list: actors(filter: { source: "cci" }) { edges { node { name website } } } }`, { a: id, b: syncedId });
     expect(read.data).toEqual({ a: { website: 'https://ferme-du-moulin.example/' }, b: { website: 'https://cci.example' }, list: { edges: [{ node: { name: 'CCI', website: 'https://cci.example' } }] } });
     const feed = await t.gql(`{ changes(first: 10) { edges { node { entityId payload } } } }`, {}, editor);
-    const payload = JSON.parse(feed.data.changes.edges.find((e: any) => e.node.entityId === syncedId).node.payload);
+    const payload = feed.data.changes.edges.find((e: any) => e.node.entityId === syncedId).node.payload;
     expect(payload.website).toBe('https://cci.example');
     const exported: any = await (await fetch(`${t.app.url.replace(/\/graphql$/, '')}/export/records.json?source=cci`)).json();
     expect(exported.actors[0].website).toBe('https://cci.example');
