@@ -49,7 +49,8 @@ const FALSE = new Set(['false', 'faux', 'non', '0', 'no', 'n']);
  */
 export function cellValue(f: FieldSpec, raw: string): { value: unknown } | { problem: string } {
   const s = unneutralize(raw);
-  if (s === '') return { value: f.list ? [] : null };
+  // An empty text cell goes to the gate as text, so that a blank name gets the same answer as through GraphQL.
+  if (s === '') return { value: f.list ? [] : f.kind === 'text' ? '' : null };
   if (f.kind === 'enum' && f.values) {
     const v = matchEnum(s, f.values, labelsOf(f));
     if (v != null) return { value: v };
