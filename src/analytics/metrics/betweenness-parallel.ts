@@ -94,7 +94,10 @@ function startWorker(graph: KernelGraph, sources: Int32Array): { worker: Worker;
 
 /** Copies the kernel arrays into SharedArrayBuffers so that every worker reads the same memory. */
 function shareGraph(g: KernelGraph): KernelGraph {
-  return { n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), weights: g.weights && shared(g.weights) };
+  return {
+    n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), weights: g.weights && shared(g.weights),
+    symmetric: g.symmetric,
+  };
 }
 
 function shared<T extends Int32Array | Float64Array>(array: T): T {

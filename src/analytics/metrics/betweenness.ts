@@ -43,7 +43,7 @@ export function betweennessCentrality(input: NetworkInput, opts: BetweennessOpti
  */
 export function kernelGraph(csr: Csr): { graph: KernelGraph; position: Int32Array } {
   return relabelForLocality({
-    n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weighted ? csr.weights : null,
+    n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weighted ? csr.weights : null, symmetric: !csr.directed,
   });
 }
 
