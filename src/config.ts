@@ -39,6 +39,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `true`: anonymous and VIEWER callers may run analytics and exports too (public dashboards). */
   ANALYTICS_PUBLIC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The program's own source: transversality counts only the DEPARTMENT actors of this source. */
+  PROGRAM_SOURCE: z.string().min(1).default('tesr'),
+  /**
+   * Further sources whose actors, bonds and participations transversality counts as the program's
+   * own (comma-separated; default `demo`, the seed's fictional council staff). A partner's source
+   * must not be listed, or its data would count as the council's.
+   */
+  PROGRAM_STAFF_SOURCES: z.string().default('demo').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });

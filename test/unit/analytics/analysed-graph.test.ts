@@ -2,6 +2,7 @@ import { ErrorCode } from '../../../src/errors';
 import { structuralHoleSpanners } from '../../../src/analytics/analytics.service';
 import { userErrorOf } from '../../../src/analytics/metric-errors';
 import { analysedWeight, networkInput, type ScopeEdge } from '../../../src/analytics/network.service';
+import { MAX_SERIES_YEARS, seriesYears } from '../../../src/analytics/transversality.service';
 import {
   betweennessCentrality,
   closenessCentrality,
@@ -122,5 +123,16 @@ describe('power iterations', () => {
     const mapped = userErrorOf(thrown) as { extensions: Record<string, unknown>; message: string };
     expect(mapped.extensions.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(mapped.message).toMatch(/EIGENVECTOR did not converge.*weighted: false/);
+  });
+});
+
+describe('transversality series years', () => {
+  it("spans the program's dated data, ends no later than asOf's year or this year, at most 50 points", () => {
+    expect(seriesYears({ first: 2011, last: 2015 }, null, 2026)).toEqual([2011, 2012, 2013, 2014, 2015]);
+    expect(seriesYears({ first: 2011, last: 2015 }, 2013, 2026)).toEqual([2011, 2012, 2013]);
+    expect(seriesYears({ first: 1900, last: 2100 }, null, 2026)).toHaveLength(MAX_SERIES_YEARS);
+    expect(seriesYears({ first: 1900, last: 2100 }, null, 2026).at(-1)).toBe(2026);
+    expect(seriesYears({ first: null, last: null }, null, 2026)).toEqual([]);
+    expect(seriesYears({ first: 2020, last: 2024 }, 2010, 2026)).toEqual([]);
   });
 });
