@@ -59,7 +59,7 @@ export async function exportNetwork(ctx: Context, scope: NetworkScope | null | u
           community: community.get(a.id) ?? null,
         },
       })),
-      edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
+      edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, directed: e.directed, since: e.since, until: e.until })),
     };
   }));
 }
