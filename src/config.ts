@@ -44,10 +44,11 @@ const schema = z.object({
   PROGRAM_SOURCE: z.string().min(1).default('tesr'),
   /**
    * Further sources whose actors, bonds and participations transversality counts as the program's
-   * own (comma-separated; default `demo`, the seed's fictional council staff). A partner's source
-   * must not be listed, or its data would count as the council's.
+   * own (comma-separated): by default `demo` (the seed's fictional council staff) and `api` (what an
+   * EDITOR or ADMIN writes without naming a source). A partner's source must not be listed, or its
+   * data would count as the council's.
    */
-  PROGRAM_STAFF_SOURCES: z.string().default('demo').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  PROGRAM_STAFF_SOURCES: z.string().default('demo,api').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Origins (scheme://host[:port], comma-separated) whose pages may call /graphql and /export; `*` is refused. */

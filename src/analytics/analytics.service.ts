@@ -5,6 +5,7 @@ import { dateParam, listParam } from '../common/args';
 import { int } from '../db/values';
 import { analyticsCache } from './cache';
 import { analyticsVersion, loadNetwork, type ScopeNetwork } from './network.service';
+import { runMetric } from './metric-errors';
 import { CentralityMetric, GroupBy, type NetworkScope } from './scope.input';
 import {
   betweennessCentrality,
@@ -24,6 +25,8 @@ import {
   modularity,
   pagerank,
   buildCsr,
+  type MetricOptions,
+  type NetworkInput,
   type Scores,
 } from './metrics';
 
@@ -44,7 +47,7 @@ function checkTop(top: number | null | undefined, def: number): number {
 
 /** Every actor's score on a metric, cached per graph version and scope. */
 async function scoresOf(net: ScopeNetwork, metric: CentralityMetric, sample: number | null): Promise<Scores> {
-  return analyticsCache.get(`score|${net.version}|${net.scopeKey}|${metric}|${sample ?? ''}`, async () => {
+  return analyticsCache.get(`score|${net.version}|${net.scopeKey}|${metric}|${sample ?? ''}`, () => runMetric(async () => {
     const { input, options } = net;
     switch (metric) {
       case CentralityMetric.DEGREE:
@@ -66,7 +69,7 @@ async function scoresOf(net: ScopeNetwork, metric: CentralityMetric, sample: num
       case CentralityMetric.EFFECTIVE_SIZE:
         return effectiveSize(input, options);
     }
-  });
+  }));
 }
 
 /** Sorted, finite scores: highest first, but lowest first for CONSTRAINT (low = spanner). */
@@ -83,6 +86,22 @@ export async function centrality(ctx: Context, metric: CentralityMetric, scope: 
   if (sample != null && (!Number.isInteger(sample) || sample < 1)) throw new BadInputError('`sample` must be a positive number of pivots', [{ field: 'sample', message: 'must be ≥ 1' }]);
   const net = await loadNetwork(ctx, scope, version);
   return ranked(await scoresOf(net, metric, sample ?? null), metric, n, ctx);
+}
+
+/**
+ * The `top` actors of lowest Burt constraint among those with at least 2 ties, counting ties in
+ * either direction (on a digraph, out-arcs alone would drop an actor that only receives ties).
+ */
+export function structuralHoleSpanners(input: NetworkInput, options: MetricOptions, top: number): Array<[string, number]> {
+  const ties = buildCsr(input);
+  const tiesOf = (id: string) => {
+    const v = ties.indexOf.get(id)!;
+    return ties.offsets[v + 1] - ties.offsets[v];
+  };
+  return [...constraint(input, options)]
+    .filter(([id, v]) => Number.isFinite(v) && tiesOf(id) >= 2)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top);
 }
 
 /** Group key and label of every actor of a scope under a grouping. */
@@ -121,11 +140,11 @@ function tieCounts(net: ScopeNetwork, groupOf: Map<string, string>): { external:
 export async function arrangement(ctx: Context, scope: NetworkScope, groupBy: GroupBy) {
   const version = await analyticsVersion(ctx, 'arrangement');
   const net = await loadNetwork(ctx, scope, version);
-  const figures = await analyticsCache.get(`arr|${version}|${net.scopeKey}|${groupBy}`, async () => {
+  const figures = await analyticsCache.get(`arr|${version}|${net.scopeKey}|${groupBy}`, () => runMetric(async () => {
     const { input, options } = net;
     const n = net.actors.length;
     const { groupOf, label } = groupsOf(net, groupBy);
-    const ties = tieCounts(net, groupOf);
+    const tieCount = tieCounts(net, groupOf);
     const components = connectedComponents(input);
     const brokers = brokerage(input, groupOf, options);
     const topBrokers = [...brokers]
@@ -134,11 +153,7 @@ export async function arrangement(ctx: Context, scope: NetworkScope, groupBy: Gr
       .slice(0, 10)
       .map(([id, r]) => ({ id, ...r }));
     const csr = buildCsr(input, options);
-    const degreeOf = (id: string) => {
-      const v = csr.indexOf.get(id)!;
-      return csr.offsets[v + 1] - csr.offsets[v];
-    };
-    const constraints = [...constraint(input, options)].filter(([id, v]) => Number.isFinite(v) && degreeOf(id) >= 2).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+    const constraints = structuralHoleSpanners(input, options, 10);
     const betweenness = [...(await scoresOf(net, CentralityMetric.BETWEENNESS, null))].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
     const internalActors = net.actors.filter((a) => a.department != null).length;
     return {
@@ -148,9 +163,9 @@ export async function arrangement(ctx: Context, scope: NetworkScope, groupBy: Gr
       bondCount: csr.edgeCount,
       density: finite(density(input, options)),
       blau: blau(groupOf.values()),
-      eiIndex: ties.external + ties.internal ? (ties.external - ties.internal) / (ties.external + ties.internal) : 0,
-      externalTies: ties.external,
-      internalTies: ties.internal,
+      eiIndex: tieCount.external + tieCount.internal ? (tieCount.external - tieCount.internal) / (tieCount.external + tieCount.internal) : 0,
+      externalTies: tieCount.external,
+      internalTies: tieCount.internal,
       modularity: csr.edgeCount ? finite(modularity(input, groupOf, options)) : 0,
       components: components.length,
       largestComponent: components[0]?.length ?? 0,
@@ -166,7 +181,7 @@ export async function arrangement(ctx: Context, scope: NetworkScope, groupBy: Gr
       topSpanners: constraints.map(([id, score], i) => ({ id, score, rank: i + 1 })),
       topBetweenness: betweenness.map(([id, score], i) => ({ id, score, rank: i + 1 })),
     };
-  });
+  }));
   const load = (id: string) => prefetch(ctx.loaders.actor.load(id));
   return {
     ...figures,
@@ -181,13 +196,13 @@ export async function communities(ctx: Context, scope: NetworkScope | null | und
   const r = resolution ?? 1;
   if (!(r > 0 && r <= 100)) throw new BadInputError('`resolution` must be > 0 and ≤ 100', [{ field: 'resolution', message: 'out of range' }]);
   const net = await loadNetwork(ctx, scope, version);
-  const result = await analyticsCache.get(`louvain|${version}|${net.scopeKey}|${r}`, async () => {
+  const result = await analyticsCache.get(`louvain|${version}|${net.scopeKey}|${r}`, () => runMetric(async () => {
     const { communities: assignment, modularity: q } = net.input.nodes.length ? louvain(net.input, { ...net.options, resolution: r, seed: 42 }) : { communities: new Map<string, number>(), modularity: 0 };
     const members = new Map<number, string[]>();
     for (const [id, c] of assignment) members.set(c, [...(members.get(c) ?? []), id]);
     const groups = [...members.values()].sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
     return { modularity: finite(q), groups };
-  });
+  }));
   return {
     modularity: result.modularity,
     count: result.groups.length,

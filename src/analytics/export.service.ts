@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { analyticsVersion, loadNetwork } from './network.service';
 import { betweennessCentrality, betweennessCentralityParallel, closenessCentrality, constraint, degreeCentrality, eigenvectorCentrality, louvain, pagerank } from './metrics';
 import { analyticsCache } from './cache';
+import { runMetric } from './metric-errors';
 import type { NetworkScope } from './scope.input';
 import type { ExportNetwork } from './formats';
 
@@ -12,7 +13,7 @@ import type { ExportNetwork } from './formats';
 export async function exportNetwork(ctx: Context, scope: NetworkScope | null | undefined): Promise<ExportNetwork> {
   const version = await analyticsVersion(ctx, 'export');
   const net = await loadNetwork(ctx, scope, version);
-  return analyticsCache.get(`export|${version}|${net.scopeKey}`, async () => {
+  return analyticsCache.get(`export|${version}|${net.scopeKey}`, () => runMetric(async () => {
     const { input, options } = net;
     const n = input.nodes.length;
     const between = n >= 2000 ? await betweennessCentralityParallel(input, options) : betweennessCentrality(input, options);
@@ -58,7 +59,7 @@ export async function exportNetwork(ctx: Context, scope: NetworkScope | null | u
           community: community.get(a.id) ?? null,
         },
       })),
-      edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
+      edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, directed: e.directed, since: e.since, until: e.until })),
     };
-  });
+  }));
 }

@@ -5,7 +5,8 @@ import { exportLabelsFr, LABELS_FR } from '../transfer/labels-fr';
 export interface ExportNetwork {
   directed: boolean;
   nodes: Array<{ id: string; label: string; attributes: Record<string, string | number | null> }>;
-  edges: Array<{ id: string; source: string; target: string; kind: string; weight: number | null; since: string | null; until: string | null }>;
+  /** `directed: false`: a bond that is a tie both ways (GEXF marks it undirected in a directed graph). */
+  edges: Array<{ id: string; source: string; target: string; kind: string; weight: number | null; directed?: boolean; since: string | null; until: string | null }>;
   /** Node attribute names with their type, in column order. */
   nodeAttributes: Array<{ name: string; type: 'string' | 'double' | 'integer' }>;
 }
@@ -54,7 +55,8 @@ export function toGexf(net: ExportNetwork): string {
   out.push('    <edges>');
   for (const e of net.edges) {
     const values = [`<attvalue for="0" value="${xml(e.kind)}"/>`, e.since ? `<attvalue for="1" value="${e.since}"/>` : '', e.until ? `<attvalue for="2" value="${e.until}"/>` : ''].join('');
-    out.push(`      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${xml(e.kind)}"${e.weight != null ? ` weight="${e.weight}"` : ''}><attvalues>${values}</attvalues></edge>`);
+    const type = net.directed && e.directed === false ? ' type="undirected"' : '';
+    out.push(`      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${xml(e.kind)}"${type}${e.weight != null ? ` weight="${e.weight}"` : ''}><attvalues>${values}</attvalues></edge>`);
   }
   out.push('    </edges>');
   out.push('  </graph>');

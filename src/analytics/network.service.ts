@@ -3,6 +3,7 @@ import { dateParam, listParam } from '../common/args';
 import { graphVersion } from '../changes/change.service';
 import { requirePermission } from '../auth/roles';
 import { BadInputError } from '../errors';
+import { defaultDirected } from '../bonds/bond.model';
 import type { MetricOptions, NetworkInput } from './metrics';
 import { analyticsCache } from './cache';
 import type { NetworkScope } from './scope.input';
@@ -22,6 +23,8 @@ export interface ScopeEdge {
   target: string;
   kind: string;
   weight: number | null;
+  /** A bond with `directed: false` is a tie both ways. */
+  directed: boolean;
   since: string | null;
   until: string | null;
 }
@@ -35,6 +38,39 @@ export interface ScopeNetwork {
   edges: ScopeEdge[];
   input: NetworkInput;
   options: MetricOptions;
+}
+
+/** Largest bond weight a weighted analysis reads, as createBond's own bound: sums stay finite. */
+export const MAX_ANALYSED_WEIGHT = 1e12;
+
+/**
+ * The weight a weighted analysis gives a bond: a missing weight counts 1 and 0 stays 0 (each
+ * metric says what 0 means: no strength, or a length metric refuses it); a negative, non-finite or
+ * huge weight is refused naming the bond, since no metric can use it.
+ */
+export function analysedWeight(edge: Pick<ScopeEdge, 'id' | 'weight'>): number {
+  const w = edge.weight ?? 1;
+  if (!(Number.isFinite(w) && w >= 0 && w <= MAX_ANALYSED_WEIGHT)) {
+    throw new BadInputError(
+      `Bond ${edge.id} has weight ${w}; weighted analyses read weights from 0 to ${MAX_ANALYSED_WEIGHT}: correct the bond's weight or analyse with weighted: false`,
+      [{ field: 'scope.weighted', message: `bond ${edge.id} has an unusable weight` }],
+    );
+  }
+  return w;
+}
+
+/**
+ * The ties of the analysed graph: one per bond, and on a directed analysis a bond with
+ * `directed: false` gives both arcs (an undirected analysis merges the two anyway).
+ */
+export function networkInput(actors: readonly { id: string }[], edges: readonly ScopeEdge[], options: MetricOptions): NetworkInput {
+  const ties: NetworkInput['edges'] = [];
+  for (const e of edges) {
+    const weight = options.weighted ? analysedWeight(e) : null;
+    ties.push({ source: e.source, target: e.target, weight });
+    if (options.directed && !e.directed) ties.push({ source: e.target, target: e.source, weight });
+  }
+  return { nodes: actors.map((a) => a.id), edges: ties };
 }
 
 /** A canonical string of a scope, for cache keys. */
@@ -74,16 +110,10 @@ export async function loadNetwork(ctx: Context, scope: NetworkScope | null | und
     }
     const actors: ScopeActor[] = actorRows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, sector: r.sector, department: r.department ?? null, operations: [...new Set<string>(r.operations)].sort() }));
     const byId = new Map(actors.map((a) => [a.id, a]));
-    const edges: ScopeEdge[] = bondRows.filter((r) => byId.has(r.source) && byId.has(r.target)).map((r) => ({ id: r.id, source: r.source, target: r.target, kind: r.kind, weight: r.weight ?? null, since: r.since ?? null, until: r.until ?? null }));
-    const weighted = !!s.weighted;
-    return {
-      version,
-      scopeKey: key,
-      actors,
-      byId,
-      edges,
-      input: { nodes: actors.map((a) => a.id), edges: edges.map((e) => ({ source: e.source, target: e.target, weight: weighted ? (e.weight != null && e.weight > 0 ? e.weight : 1) : null })) },
-      options: { directed: !!s.directed, weighted },
-    };
+    const edges: ScopeEdge[] = bondRows
+      .filter((r) => byId.has(r.source) && byId.has(r.target))
+      .map((r) => ({ id: r.id, source: r.source, target: r.target, kind: r.kind, weight: r.weight ?? null, directed: r.directed ?? defaultDirected(r.kind), since: r.since ?? null, until: r.until ?? null }));
+    const options: MetricOptions = { directed: !!s.directed, weighted: !!s.weighted };
+    return { version, scopeKey: key, actors, byId, edges, input: networkInput(actors, edges, options), options };
   });
 }

@@ -22,18 +22,42 @@ interface Snapshot {
   pairs: { a: string; b: string; sharedOperations: number; bonds: number }[];
 }
 
+/** The program's own data: its departments' source, and every source its staff and ties may have. */
+interface ProgramSources {
+  programSource: string;
+  sources: string[];
+}
+
+/** Most points a series holds (the latest years): a stray date must not make it a century long. */
+export const MAX_SERIES_YEARS = 50;
+
+/**
+ * The years of the yearly series: from the first to the last year of the program's own dated bonds
+ * and participations, but no later than `asOf`'s year (or this year: no point in the future), and
+ * at most the latest {@link MAX_SERIES_YEARS} of them.
+ */
+export function seriesYears(range: { first: number | null; last: number | null } | undefined, asOfYear: number | null, thisYear: number): number[] {
+  if (range?.first == null || range.last == null) return [];
+  const last = Math.min(range.last, asOfYear ?? thisYear);
+  const first = Math.max(range.first, last - MAX_SERIES_YEARS + 1);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
 /**
  * The council's internal network on a date: its departments and their members (MEMBER_OF), the
  * bonds among them holding that day, partitioned by department; plus which departments each
  * operation involves. E-I > 0 and low modularity mean departments work across silos.
  */
-async function snapshot(ctx: Context, departments: { id: string; members: string[] }[], date: string | null, year: number): Promise<Snapshot> {
+async function snapshot(ctx: Context, program: ProgramSources, departments: { id: string; members: string[] }[], date: string | null, year: number): Promise<Snapshot> {
   const deptOf = new Map<string, string>();
   for (const d of departments) deptOf.set(d.id, d.id);
   for (const d of departments) for (const m of d.members) if (!deptOf.has(m)) deptOf.set(m, d.id);
   const ids = [...deptOf.keys()];
   const asOf = dateParam(date);
-  const [bonds, ops] = await ctx.db.readTx(async (tx) => [await tx.run('analytics/scope-bonds', { ids, kinds: null, asOf }), await tx.run('analytics/department-operations', { asOf })] as const);
+  const [bonds, ops] = await ctx.db.readTx(async (tx) => [
+    await tx.run('analytics/department-bonds', { ids, asOf, sources: program.sources }),
+    await tx.run('analytics/department-operations', { asOf, ...program }),
+  ] as const);
   const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const pairBonds = new Map<string, number>();
   const seenEdge = new Set<string>();
@@ -84,15 +108,18 @@ async function snapshot(ctx: Context, departments: { id: string; members: string
 export async function transversality(ctx: Context, asOf: Date | null | undefined) {
   const version = await analyticsVersion(ctx, 'transversality');
   const date = asOf ? asOf.toISOString().slice(0, 10) : null;
-  const result = await analyticsCache.get(`trans|${version}|${date}`, async () => {
-    const departments = (await ctx.db.read('analytics/departments')).map((r) => ({ id: r.id as string, members: r.members as string[] }));
-    const [range] = await ctx.db.read('analytics/date-range');
-    const current = await snapshot(ctx, departments, date, date ? Number(date.slice(0, 4)) : new Date().getUTCFullYear());
+  const program: ProgramSources = {
+    programSource: ctx.config.PROGRAM_SOURCE,
+    sources: [...new Set([ctx.config.PROGRAM_SOURCE, ...ctx.config.PROGRAM_STAFF_SOURCES])],
+  };
+  const result = await analyticsCache.get(`trans|${version}|${date}|${JSON.stringify(program)}`, async () => {
+    const departments = (await ctx.db.read('analytics/departments', { ...program })).map((r) => ({ id: r.id as string, members: r.members as string[] }));
+    const [range] = await ctx.db.read('analytics/date-range', { sources: program.sources });
+    const thisYear = new Date().getUTCFullYear();
+    const asOfYear = date ? Number(date.slice(0, 4)) : null;
+    const current = await snapshot(ctx, program, departments, date, asOfYear ?? thisYear);
     const series: Point[] = [];
-    if (range?.first != null) {
-      const last = Math.min(range.last, date ? Number(date.slice(0, 4)) : range.last);
-      for (let y = range.first; y <= last; y++) series.push((await snapshot(ctx, departments, `${y}-12-31`, y)).point);
-    }
+    for (const y of seriesYears(range as { first: number | null; last: number | null } | undefined, asOfYear, thisYear)) series.push((await snapshot(ctx, program, departments, `${y}-12-31`, y)).point);
     return { departments: departments.map((d) => d.id), current, series };
   });
   const load = (id: string) => prefetch(ctx.loaders.actor.load(id));

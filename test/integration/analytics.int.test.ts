@@ -143,4 +143,81 @@ describe('analytics through GraphQL on Zachary\'s karate club', () => {
     const nine = after.data.centrality.find((s: any) => s.actor.id === idOf.get('9'));
     expect(nine.score).toBeCloseTo(karate.metrics.degree['9'] + 1 / 33, 9);
   });
+  const TRANSVERSALITY = `{ transversality { departments { id } operations { operation { code } departmentCount departments { id } }
+    matrix { a { id } b { id } sharedOperations bonds }
+    current { eiIndex modularity crossDepartmentBonds withinDepartmentBonds meanDepartmentsPerOperation transversalOperations }
+    series { year eiIndex modularity crossDepartmentBonds withinDepartmentBonds meanDepartmentsPerOperation transversalOperations } } }`;
+
+  it("counts only the program's own departments: a PARTNER's DEPARTMENT, staff and far-dated bonds change nothing", async () => {
+    const before = await t.gql(TRANSVERSALITY, {}, analyst);
+    expect(before.errors).toBeUndefined();
+    const series = before.data.transversality.series;
+    expect(series.length).toBeGreaterThanOrEqual(4);
+    expect(series.length).toBeLessThanOrEqual(new Date().getUTCFullYear() - 2011 + 1);
+
+    const partner = await t.key('PARTNER', 'rogue');
+    const write = async (query: string, variables: Record<string, unknown>) => {
+      const res = await t.gql(query, variables, partner);
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const createActor = `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`;
+    const createBond = `mutation($i: CreateBondInput!) { createBond(input: $i) { id } }`;
+    const dept = (await write(createActor, { i: { name: 'Direction parallèle', kind: 'DEPARTMENT', sector: 'PUBLIC_ADMINISTRATION', source: 'rogue' } })).createActor.id;
+    const staff = (await write(createActor, { i: { name: 'Agent parallèle', kind: 'PERSON', sector: 'PUBLIC_ADMINISTRATION', source: 'rogue' } })).createActor.id;
+    const ops = await t.gql(`{ operations { id } }`, {}, analyst);
+    for (const { id } of ops.data.operations) {
+      await write(`mutation($i: CreateParticipationInput!) { createParticipation(input: $i) { id } }`, { i: { actor: dept, operation: id, role: 'LEAD_DEPARTMENT', since: '2011-01-01' } });
+      await write(`mutation($i: CreateParticipationInput!) { createParticipation(input: $i) { id } }`, { i: { actor: staff, operation: id, role: 'CONTRIBUTOR', since: '2011-01-01' } });
+    }
+    const programDepts = before.data.transversality.departments.map((d: any) => d.id);
+    await write(createBond, { i: { kind: 'MEMBER_OF', from: staff, to: programDepts[0], source: 'rogue', since: '1900-01-01', until: '2100-12-31' } });
+    for (const d of programDepts.slice(0, 3)) {
+      await write(createBond, { i: { kind: 'COLLABORATES_WITH', from: dept, to: d, source: 'rogue', since: '1900-01-01', until: '2100-12-31' } });
+      await write(createBond, { i: { kind: 'COLLABORATES_WITH', from: staff, to: d, source: 'rogue', since: '1900-01-01', until: '2100-12-31' } });
+    }
+
+    const after = await t.gql(TRANSVERSALITY, {}, analyst);
+    expect(after.errors).toBeUndefined();
+    expect(after.data).toEqual(before.data);
+  });
+
+  it('keeps the actors of a VIEWER request whose arrangement is refused (nullable analytics roots)', async () => {
+    const viewer = await t.key('VIEWER');
+    const res = await t.gql(`{ actors(first: 2) { edges { node { name } } } arrangement(scope: { operation: "FOOD_GOVERNANCE" }) { actorCount } transversality { current { eiIndex } } }`, {}, viewer);
+    expect(res.data.actors.edges).toHaveLength(2);
+    expect(res.data.arrangement).toBeNull();
+    expect(res.data.transversality).toBeNull();
+    expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual(expect.arrayContaining([[['arrangement'], 'FORBIDDEN'], [['transversality'], 'FORBIDDEN']]));
+  });
+
+  it('answers weights a metric cannot use with BAD_USER_INPUT saying what to change, in GraphQL and exports', async () => {
+    const editor = await t.key('EDITOR');
+    const sync = async (bonds: unknown[]) => {
+      const res = await t.gql(`mutation($b: [BondSyncInput!]!) { syncBonds(source: "karate", bonds: $b) { created } }`, { b: bonds }, editor);
+      expect(res.errors).toBeUndefined();
+    };
+    const weighted = (metric: string) => t.gql(`{ centrality(metric: ${metric}, scope: { source: "karate", weighted: true }, top: 1) { score } }`, {}, analyst);
+    const gexf = () => fetch(t.app.url.replace('/graphql', '/export/network.gexf?source=karate&weighted=true'), { headers: { authorization: `Bearer ${analyst}` } });
+
+    await sync([{ externalId: 'zero', kind: 'COLLABORATES_WITH', from: { externalId: '20' }, to: { externalId: '21' }, weight: 0 }]);
+    const between = await weighted('BETWEENNESS');
+    expect(between.data.centrality).toBeNull();
+    expect(between.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(between.errors![0].message).toMatch(/length.*weighted: false/);
+    const rank = await weighted('PAGERANK');
+    expect(rank.errors).toBeUndefined();
+    expect(rank.data.centrality[0].score).toBeGreaterThan(0);
+
+    await sync([{ externalId: 'huge', kind: 'COLLABORATES_WITH', from: { externalId: '22' }, to: { externalId: '23' }, weight: 1.7e308 }]);
+    for (const metric of ['PAGERANK', 'EIGENVECTOR']) {
+      const res = await weighted(metric);
+      expect(res.data.centrality).toBeNull();
+      expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toMatch(/weight 1\.7e\+308.*weighted: false/);
+    }
+    const file = await gexf();
+    expect(file.status).toBe(400);
+    expect(((await file.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
 });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { type BetweennessOptions, betweennessSources, kernelGraph, rescaleBetweenness } from './betweenness';
-import { buildCsr, type NetworkInput, type Scores, toScores } from './graph';
+import { buildCsr, type NetworkInput, requirePositiveLengths, type Scores, toScores } from './graph';
 import type { KernelGraph } from './kernels';
 
 /** Options of {@link betweennessCentralityParallel}. */
@@ -29,6 +29,7 @@ export async function betweennessCentralityParallel(
   opts: ParallelBetweennessOptions = {},
 ): Promise<Scores> {
   const csr = buildCsr(input, opts);
+  requirePositiveLengths(csr, 'betweenness');
   const sources = betweennessSources(csr, opts);
   const requested = Math.floor(opts.workers ?? availableParallelism());
   if (!(requested >= 1)) throw new RangeError(`workers must be >= 1, got ${opts.workers}`);
@@ -94,7 +95,10 @@ function startWorker(graph: KernelGraph, sources: Int32Array): { worker: Worker;
 
 /** Copies the kernel arrays into SharedArrayBuffers so that every worker reads the same memory. */
 function shareGraph(g: KernelGraph): KernelGraph {
-  return { n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), weights: g.weights && shared(g.weights) };
+  return {
+    n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), weights: g.weights && shared(g.weights),
+    symmetric: g.symmetric,
+  };
 }
 
 function shared<T extends Int32Array | Float64Array>(array: T): T {

@@ -1,4 +1,4 @@
-import { buildCsr, type Csr, type MetricOptions, type NetworkInput, type Scores, toScores } from './graph';
+import { buildCsr, type Csr, type MetricOptions, type NetworkInput, requirePositiveLengths, type Scores, toScores } from './graph';
 import { brandesAccumulate, type KernelGraph, relabelForLocality } from './kernels';
 import { PythonRandom } from './python-random';
 
@@ -18,7 +18,8 @@ export interface BetweennessOptions extends MetricOptions {
  * Betweenness centrality as `nx.betweenness_centrality(G, k, normalized, weight, endpoints=False,
  * seed)` (NetworkX 3.6): Brandes' algorithm on a CSR, BFS when unweighted, Dijkstra with the merged
  * tie weight as LENGTH when `weighted` (NetworkX's `weight=` is a distance: a strong tie is a long
- * one; invert weights first if strength should mean proximity).
+ * one; invert weights first if strength should mean proximity). A weight of 0 is refused
+ * ({@link WeightError}): a zero length makes path counts undefined.
  *
  * Rescaling follows NetworkX 3.6: normalized values are divided by (n-1)(n-2) (ordered pairs, so
  * the undirected value equals dividing the unordered count by (n-1)(n-2)/2); unnormalized undirected
@@ -29,6 +30,7 @@ export interface BetweennessOptions extends MetricOptions {
  */
 export function betweennessCentrality(input: NetworkInput, opts: BetweennessOptions = {}): Scores {
   const csr = buildCsr(input, opts);
+  requirePositiveLengths(csr, 'betweenness');
   const sources = betweennessSources(csr, opts);
   const { graph, position } = kernelGraph(csr);
   const dependencies = new Float64Array(csr.n);
@@ -43,7 +45,7 @@ export function betweennessCentrality(input: NetworkInput, opts: BetweennessOpti
  */
 export function kernelGraph(csr: Csr): { graph: KernelGraph; position: Int32Array } {
   return relabelForLocality({
-    n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weighted ? csr.weights : null,
+    n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weighted ? csr.weights : null, symmetric: !csr.directed,
   });
 }
 

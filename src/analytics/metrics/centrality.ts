@@ -1,4 +1,4 @@
-import { buildCsr, type MetricOptions, type NetworkInput, type Scores, toScores } from './graph';
+import { buildCsr, type MetricOptions, type NetworkInput, requirePositiveLengths, type Scores, toScores, type WeightError } from './graph';
 import { distanceSums, relabelForLocality } from './kernels';
 
 /**
@@ -46,10 +46,12 @@ export function degreeCentralization(input: NetworkInput): number {
  * other nodes at total distance D, (r / D) · (r / (n − 1)) — Wasserman and Faust's correction, so
  * that nodes of small components do not look central; 0 when u reaches no one. On a digraph the
  * distances are those TO u (NetworkX reverses the graph). With `weighted`, the merged tie weight is
- * a length (NetworkX's `distance=`).
+ * a length (NetworkX's `distance=`); a weight of 0 is refused ({@link WeightError}), as for
+ * betweenness, so that both length metrics read the same graph.
  */
 export function closenessCentrality(input: NetworkInput, opts: MetricOptions = {}): Scores {
   const csr = buildCsr(input, opts);
+  requirePositiveLengths(csr, 'closeness');
   const n = csr.n;
   const reached = new Float64Array(n);
   const total = new Float64Array(n);

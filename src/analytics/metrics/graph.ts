@@ -16,7 +16,9 @@ export interface NetworkInput {
  *   so that every score equals NetworkX's on `nx.Graph(edges)`.
  * - `directed`: the simple digraph (parallel same-direction ties merged, self-loops dropped).
  * - `weighted`: the weight of a merged tie is the sum of the merged weights (a missing weight
- *   counts as 1); every given weight must be finite and > 0.
+ *   counts as 1, a weight of 0 is kept as 0); every given weight must be finite and ≥ 0. Whether a
+ *   weight is a strength or a length is each metric's to say; length metrics refuse 0 (see
+ *   {@link requirePositiveLengths}).
  */
 export interface MetricOptions {
   directed?: boolean;
@@ -89,12 +91,40 @@ export function buildCsr(input: NetworkInput, opts: MetricOptions = {}): Csr {
   };
 }
 
+/** A tie weight a metric cannot use; `source`/`target` name the tie. */
+export class WeightError extends RangeError {
+  constructor(message: string, readonly source: string, readonly target: string, readonly weight: number) {
+    super(message);
+    this.name = 'WeightError';
+  }
+}
+
 function checkedWeight(edge: NetworkInput['edges'][number]): number {
   const w = edge.weight ?? 1;
-  if (!Number.isFinite(w) || w <= 0) {
-    throw new RangeError(`weight of tie ${edge.source} -> ${edge.target} must be finite and > 0, got ${w}`);
+  if (!Number.isFinite(w) || w < 0) {
+    throw new WeightError(`weight of tie ${edge.source} -> ${edge.target} must be finite and ≥ 0, got ${w}`, edge.source, edge.target, w);
   }
   return w;
+}
+
+/**
+ * For metrics that read a weight as a LENGTH (closeness, betweenness): every merged tie must be
+ * longer than 0, since a zero-length tie makes shortest-path counts undefined (zero-length cycles).
+ */
+export function requirePositiveLengths(csr: Csr, metric: string): void {
+  if (!csr.weighted) return;
+  for (let u = 0; u < csr.n; u++) {
+    for (let e = csr.offsets[u]; e < csr.offsets[u + 1]; e++) {
+      if (!(csr.weights[e] > 0)) {
+        const source = csr.ids[u];
+        const target = csr.ids[csr.targets[e]];
+        throw new WeightError(
+          `${metric} reads weights as lengths, and the tie ${source} -> ${target} has weight 0 (no length)`,
+          source, target, csr.weights[e],
+        );
+      }
+    }
+  }
 }
 
 interface Rows { offsets: Int32Array; targets: Int32Array; weights: Float64Array }

@@ -3,10 +3,10 @@
  * Definitions follow NetworkX (and R sna for brokerage); see DOMAIN.md, section "Analytics".
  * NaN means "undefined for this graph" (e.g. an isolate's constraint): expose it as null.
  */
-export { buildCsr, csrToGraphology, toGraphology, toScores } from './graph';
+export { buildCsr, csrToGraphology, toGraphology, toScores, WeightError } from './graph';
 export type { Csr, MetricOptions, NetworkInput, Scores } from './graph';
 export { closenessCentrality, degreeCentrality, degreeCentralization } from './centrality';
-export { eigenvectorCentrality, pagerank } from './spectral';
+export { eigenvectorCentrality, NotConvergedError, pagerank } from './spectral';
 export type { PowerIterationOptions } from './spectral';
 export { betweennessCentrality } from './betweenness';
 export type { BetweennessOptions } from './betweenness';

@@ -1,7 +1,7 @@
 /**
  * Shortest-path kernels on typed arrays: Brandes' betweenness accumulation and distance sums for
- * closeness, each unweighted (BFS; 32 sources at a time for distance sums) or weighted (Dijkstra,
- * weight = length).
+ * closeness, each unweighted (BFS, direction-optimizing for betweenness; 32 sources at a time for
+ * distance sums) or weighted (binary-heap Dijkstra, weight = length).
  *
  * This module imports nothing, so that a worker thread can load it alone (see
  * betweenness-parallel.ts). The inner loops touch only preallocated typed arrays.
@@ -14,6 +14,11 @@ export interface KernelGraph {
   targets: Int32Array;
   /** Arc lengths; `null` for the unweighted (BFS) kernels. Must be > 0. */
   weights: Float64Array | null;
+  /**
+   * Every arc v→w has its reverse w→v (an undirected graph): the BFS kernel may then find a level
+   * from the nodes not yet reached instead of from the frontier. Absent means false.
+   */
+  symmetric?: boolean;
 }
 
 /**
@@ -21,23 +26,38 @@ export interface KernelGraph {
  * the sum over targets t of σ_st(v)/σ_st, endpoints excluded. Summed over all sources this is
  * NetworkX's unnormalized betweenness before its rescaling (ordered pairs).
  *
- * Dependencies are pulled from successors (arcs v→w with d(w) = d(v) + len(v,w)) rather than
- * pushed to predecessor lists, so only the out-adjacency is needed; all buffers are allocated once.
+ * Only the out-adjacency is needed; all buffers are allocated once per call, none per source.
  */
 export function brandesAccumulate(g: KernelGraph, sources: Int32Array, out: Float64Array): void {
-  if (g.weights === null) brandesBfs(g.n, g.offsets, g.targets, sources, out);
+  if (g.weights === null) brandesBfs(g.n, g.offsets, g.targets, g.symmetric === true, sources, out);
   else brandesDijkstra(g.n, g.offsets, g.targets, g.weights, sources, out);
 }
 
-function brandesBfs(n: number, offsets: Int32Array, targets: Int32Array, sources: Int32Array, out: Float64Array): void {
+// A bottom-up level costs the arcs of the unreached nodes, a top-down one those of the frontier;
+// bottom-up arcs are cheaper (a branch-free sum), hence the factor.
+const BOTTOM_UP_FACTOR = 3;
+
+/**
+ * Brandes by BFS, level by level (direction-optimizing BFS, Beamer et al. 2012, applied to path
+ * counts). Forward, a level is found either top-down (frontier arcs, σ pushed to new nodes) or, on
+ * a symmetric graph when the frontier's arcs outnumber the unreached nodes' ones, bottom-up: each
+ * unreached node sums `level[u]` over its neighbours, where `level` holds σ for the frontier and 0
+ * elsewhere, so the sum is the node's σ and needs no test per arc. Backward, the same trick: with
+ * `level` holding (1 + δ(w))/σ(w) for the level below and 0 elsewhere, δ(v)/σ(v) of a node is a
+ * plain sum over its out-arcs (pull); on a symmetric graph, when the level below has fewer arcs,
+ * its nodes push into `acc` instead.
+ */
+function brandesBfs(
+  n: number, offsets: Int32Array, targets: Int32Array, symmetric: boolean, sources: Int32Array, out: Float64Array,
+): void {
+  const totalDegree = targets.length;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const coef = new Float64Array(n); // (1 + δ(w)) / σ(w), set when w is finished
-  const order = new Int32Array(n); // BFS queue, then read backwards as Brandes' stack
-  // Successors of the i-th dequeued node, recorded during the BFS so that the backward pass walks
-  // only shortest-path arcs, without re-testing distances (~25% faster than re-scanning all arcs).
-  const successors = new Int32Array(targets.length);
-  const firstSuccessor = new Int32Array(n + 1);
+  const level = new Float64Array(n); // σ (forward) or (1 + δ)/σ (backward) of one level, 0 elsewhere
+  const acc = new Float64Array(n);
+  const order = new Int32Array(n); // nodes in BFS order, level after level
+  const levelStart = new Int32Array(n + 1); // level L is order[levelStart[L] .. levelStart[L + 1])
+  const unreached = new Int32Array(n);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
     dist[s] = 0;
@@ -45,38 +65,110 @@ function brandesBfs(n: number, offsets: Int32Array, targets: Int32Array, sources
     order[0] = s;
     let head = 0;
     let tail = 1;
-    let k = 0;
+    let levels = 0;
+    let frontierDegree = offsets[s + 1] - offsets[s];
+    let unreachedDegree = totalDegree - frontierDegree;
+    let unreachedCount = -1; // the list is built at the first bottom-up level
     while (head < tail) {
-      const v = order[head];
-      firstSuccessor[head++] = k;
-      const next = dist[v] + 1;
-      const sv = sigma[v];
-      const end = offsets[v + 1];
-      for (let e = offsets[v]; e < end; e++) {
-        const w = targets[e];
-        const dw = dist[w];
-        if (dw < 0) {
-          dist[w] = next;
-          sigma[w] = sv;
-          order[tail++] = w;
-          successors[k++] = w;
-        } else if (dw === next) {
-          sigma[w] += sv;
-          successors[k++] = w;
+      const levelEnd = tail;
+      levelStart[levels++] = head;
+      const next = levels;
+      let foundDegree = 0;
+      if (!symmetric || BOTTOM_UP_FACTOR * frontierDegree <= unreachedDegree) {
+        for (; head < levelEnd; head++) {
+          const v = order[head];
+          const sv = sigma[v];
+          const end = offsets[v + 1];
+          for (let e = offsets[v]; e < end; e++) {
+            const w = targets[e];
+            const dw = dist[w];
+            if (dw < 0) {
+              dist[w] = next;
+              sigma[w] = sv;
+              order[tail++] = w;
+              foundDegree += offsets[w + 1] - offsets[w];
+            } else if (dw === next) {
+              sigma[w] += sv;
+            }
+          }
+        }
+        if (unreachedCount > 0) {
+          let kept = 0;
+          for (let i = 0; i < unreachedCount; i++) if (dist[unreached[i]] < 0) unreached[kept++] = unreached[i];
+          unreachedCount = kept;
+        }
+      } else {
+        if (unreachedCount < 0) {
+          unreachedCount = 0;
+          for (let w = 0; w < n; w++) if (dist[w] < 0) unreached[unreachedCount++] = w;
+        }
+        for (let i = head; i < levelEnd; i++) level[order[i]] = sigma[order[i]];
+        let kept = 0;
+        for (let i = 0; i < unreachedCount; i++) {
+          const w = unreached[i];
+          const end = offsets[w + 1];
+          let sum = 0;
+          for (let e = offsets[w]; e < end; e++) sum += level[targets[e]];
+          if (sum > 0) {
+            dist[w] = next;
+            sigma[w] = sum;
+            order[tail++] = w;
+            foundDegree += end - offsets[w];
+          } else {
+            unreached[kept++] = w;
+          }
+        }
+        unreachedCount = kept;
+        for (; head < levelEnd; head++) level[order[head]] = 0;
+      }
+      unreachedDegree -= foundDegree;
+      frontierDegree = foundDegree;
+    }
+    levelStart[levels] = tail;
+
+    // Backward: the deepest level has δ = 0; then each level from the one below it.
+    let belowDegree = 0;
+    for (let i = levelStart[levels - 1]; i < tail; i++) {
+      const w = order[i];
+      level[w] = 1 / sigma[w];
+      belowDegree += offsets[w + 1] - offsets[w];
+    }
+    for (let L = levels - 2; L > 0; L--) {
+      const from = levelStart[L];
+      const to = levelStart[L + 1];
+      const belowEnd = levelStart[L + 2];
+      let ownDegree = 0;
+      for (let i = from; i < to; i++) ownDegree += offsets[order[i] + 1] - offsets[order[i]];
+      if (!symmetric || ownDegree <= belowDegree) {
+        for (let i = from; i < to; i++) {
+          const v = order[i];
+          const end = offsets[v + 1];
+          let sum = 0;
+          for (let e = offsets[v]; e < end; e++) sum += level[targets[e]];
+          acc[v] = sum;
+        }
+      } else {
+        for (let i = from; i < to; i++) acc[order[i]] = 0;
+        for (let i = to; i < belowEnd; i++) {
+          const w = order[i];
+          const coefficient = level[w];
+          const end = offsets[w + 1];
+          for (let e = offsets[w]; e < end; e++) acc[targets[e]] += coefficient;
         }
       }
+      for (let i = to; i < belowEnd; i++) level[order[i]] = 0;
+      for (let i = from; i < to; i++) {
+        const v = order[i];
+        const delta = sigma[v] * acc[v];
+        out[v] += delta;
+        level[v] = (1 + delta) / sigma[v];
+      }
+      belowDegree = ownDegree;
     }
-    firstSuccessor[tail] = k;
-    for (let i = tail - 1; i > 0; i--) {
-      const v = order[i];
-      const end = firstSuccessor[i + 1];
-      let sum = 0;
-      for (let e = firstSuccessor[i]; e < end; e++) sum += coef[successors[e]];
-      const delta = sigma[v] * sum;
-      out[v] += delta;
-      coef[v] = (1 + delta) / sigma[v];
+    for (let i = 0; i < tail; i++) {
+      dist[order[i]] = -1;
+      level[order[i]] = 0;
     }
-    for (let i = 0; i < tail; i++) dist[order[i]] = -1;
   }
 }
 
@@ -330,5 +422,5 @@ export function relabelForLocality(g: KernelGraph): { graph: KernelGraph; positi
     }
     newOffsets[i + 1] = k;
   }
-  return { graph: { n, offsets: newOffsets, targets: newTargets, weights: newWeights }, position };
+  return { graph: { n, offsets: newOffsets, targets: newTargets, weights: newWeights, symmetric: g.symmetric }, position };
 }

@@ -8,6 +8,14 @@ export interface PowerIterationOptions {
   maxIter?: number;
 }
 
+/** A power iteration that did not reach even NetworkX's tolerance (NetworkX: PowerIterationFailedConvergence). */
+export class NotConvergedError extends Error {
+  constructor(readonly metric: 'eigenvector' | 'pagerank', readonly iterations: number) {
+    super(`${metric} centrality did not converge in ${iterations} iterations`);
+    this.name = 'NotConvergedError';
+  }
+}
+
 /** NetworkX's own stopping rule: a result within it is accepted if `tol` was not reached. */
 const NETWORKX_TOL = 1e-6;
 
@@ -16,16 +24,19 @@ const NETWORKX_TOL = 1e-6;
  * uniform vector, normalized to unit Euclidean norm, so the limit is the principal (left, i.e. by
  * in-ties on a digraph) eigenvector of A. NetworkX stops at Σ|Δx| < n·1e-6, which leaves its values
  * up to ~1e-6 away from that eigenvector; this iterates to n·`tol` (default 1e-12) so that both
- * agree to 1e-6. With `weighted`, merged weights are the matrix entries. An empty graph gives an
+ * agree to 1e-6. With `weighted`, merged weights are the matrix entries, divided by the largest:
+ * the limit is the same eigenvector, but the +I shift keeps its effect, so heavy weights (amounts
+ * in euros on a bipartite funder network) do not make the iteration oscillate. An empty graph gives an
  * empty map (NetworkX raises). Throws if not converged within `maxIter` (default 10000) iterations
- * even to NetworkX's tolerance (NetworkX: PowerIterationFailedConvergence).
+ * even to NetworkX's tolerance ({@link NotConvergedError}).
  */
 export function eigenvectorCentrality(
   input: NetworkInput,
   opts: MetricOptions & PowerIterationOptions = {},
 ): Scores {
   const csr = buildCsr(input, opts);
-  const { n, inOffsets, inSources, inWeights } = csr;
+  const { n, inOffsets, inSources } = csr;
+  const inWeights = unitScaled(csr.inWeights);
   const tol = opts.tol ?? 1e-12;
   const maxIter = opts.maxIter ?? 10000;
   let x = new Float64Array(n).fill(1 / n);
@@ -49,9 +60,16 @@ export function eigenvectorCentrality(
     if (error < n * tol) break;
   }
   if (n > 0 && !(error < n * tol) && !(error < n * NETWORKX_TOL)) {
-    throw new Error(`eigenvector centrality did not converge in ${maxIter} iterations`);
+    throw new NotConvergedError('eigenvector', maxIter);
   }
   return toScores(csr, x);
+}
+
+/** The weights divided by the largest one (unchanged when all are 0 or 1). */
+function unitScaled(weights: Float64Array): Float64Array {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] > max) max = weights[i];
+  return max === 0 || max === 1 ? weights : weights.map((w) => w / max);
 }
 
 /**
@@ -59,8 +77,8 @@ export function eigenvectorCentrality(
  * out-arcs share its rank in proportion to their (merged, when `weighted`) weights, and the rank of
  * dangling nodes (no out-arc) is spread uniformly, as NetworkX does without a `dangling` vector.
  * Iterates to Σ|Δx| < n·`tol` (default 1e-12; NetworkX stops at 1e-6) so values match NetworkX's
- * exact fixed point to 1e-6 and better. Throws if not converged within `maxIter` (default 1000)
- * even to NetworkX's tolerance.
+ * exact fixed point to 1e-6 and better. Throws {@link NotConvergedError} if not converged within
+ * `maxIter` (default 1000) even to NetworkX's tolerance (only non-finite ranks do that, as α < 1).
  */
 export function pagerank(
   input: NetworkInput,
@@ -101,7 +119,7 @@ export function pagerank(
     if (error < n * tol) break;
   }
   if (n > 0 && !(error < n * tol) && !(error < n * NETWORKX_TOL)) {
-    throw new Error(`pagerank did not converge in ${maxIter} iterations`);
+    throw new NotConvergedError('pagerank', maxIter);
   }
   return toScores(csr, x);
 }

@@ -96,10 +96,34 @@ interface MutualRows { offsets: Int32Array; targets: Int32Array; weights: Float6
 
 /**
  * Undirected rows of mutual weights aᵤᵥ + aᵥᵤ. For an undirected graph that is 2w for each tie; the
- * factor 2 cancels in every share, so the tie weights are used as they are.
+ * factor 2 cancels in every share, so the tie weights are used as they are. A pair of mutual weight
+ * 0 (weighted ties of weight 0 only) is no neighbour, as in NetworkX, whose sparse adjacency holds
+ * no zero entry: a tie of no strength neither constrains nor adds to an ego network.
  */
 function mutualAdjacency(csr: Csr): MutualRows {
-  if (!csr.directed) return { offsets: csr.offsets, targets: csr.targets, weights: csr.weights };
+  return withoutZeroWeights(csr.directed ? mergeInAndOut(csr) : { offsets: csr.offsets, targets: csr.targets, weights: csr.weights });
+}
+
+function withoutZeroWeights(rows: MutualRows): MutualRows {
+  if (rows.weights.every((w) => w > 0)) return rows;
+  const n = rows.offsets.length - 1;
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(rows.targets.length);
+  const weights = new Float64Array(rows.weights.length);
+  let k = 0;
+  for (let v = 0; v < n; v++) {
+    for (let e = rows.offsets[v]; e < rows.offsets[v + 1]; e++) {
+      if (rows.weights[e] > 0) {
+        targets[k] = rows.targets[e];
+        weights[k++] = rows.weights[e];
+      }
+    }
+    offsets[v + 1] = k;
+  }
+  return { offsets, targets: targets.slice(0, k), weights: weights.slice(0, k) };
+}
+
+function mergeInAndOut(csr: Csr): MutualRows {
   const { n, offsets, targets, weights, inOffsets, inSources, inWeights } = csr;
   const mOffsets = new Int32Array(n + 1);
   const mTargets = new Int32Array(targets.length * 2);

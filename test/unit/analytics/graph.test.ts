@@ -43,10 +43,12 @@ describe('buildCsr: the analysed graph', () => {
     expect([...csr.inWeights]).toEqual([2, 4, 1]);
   });
 
-  it('rejects duplicate node ids and, when weighted, non-positive weights', () => {
+  it('rejects duplicate node ids and, when weighted, negative or non-finite weights; keeps a weight of 0 as 0', () => {
     expect(() => buildCsr({ nodes: ['a', 'a'], edges: [] })).toThrow(/duplicate/);
-    expect(() => buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', 0)] }, { weighted: true })).toThrow(/> 0/);
-    expect(() => buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', 0)] })).not.toThrow();
+    expect(() => buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', -1)] }, { weighted: true })).toThrow(/≥ 0/);
+    expect(() => buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', Infinity)] }, { weighted: true })).toThrow(/finite/);
+    expect([...buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', 0)] }, { weighted: true }).weights]).toEqual([0, 0]);
+    expect(() => buildCsr({ nodes: ['a', 'b'], edges: [tie('a', 'b', -1)] })).not.toThrow();
   });
 
   it('toGraphology gives the same simple graph', () => {

@@ -71,3 +71,13 @@ describe.each(cases)('$name random graph', ({ seed, n, m, isolates, directed }) 
     });
   }
 });
+
+describe('betweenness on a larger sparse graph', () => {
+  // Big enough for the BFS kernel to find its middle levels bottom-up and to push in the backward pass.
+  const input = randomNetwork(21, 1500, 6000, 5);
+
+  it.each([false, true])('undirected and directed=%s equal graphology to 1e-9', (directed) => {
+    const graph = toGraphology(input, { directed });
+    expectScores(betweennessCentrality(input, { directed }), betweenness(graph, { getEdgeWeight: null }), 1e-9);
+  });
+});
