@@ -19,6 +19,9 @@ import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
+import { WebhookDelivery } from './webhooks/webhook.delivery';
+import { WebhookMetrics } from './webhooks/webhook.metrics';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
 
 /** Paths that are not counted as in-flight work (probes and scrapes). */
 const PROBES = new Set(['/metrics', '/healthz', '/readyz']);
@@ -39,6 +42,10 @@ export interface RunningApp {
   markDraining(): void;
   /** Stops accepting, lets in-flight requests finish (bounded), closes Apollo. Leaves the driver open. */
   stop(): Promise<void>;
+  /** This instance's webhook delivery (null when WEBHOOK_DELIVERY=false). */
+  webhooks: WebhookDelivery | null;
+  /** graphql-ws at /graphql. */
+  subscriptions: SubscriptionServer;
 }
 
 /** Assembles the HTTP app: /graphql, /healthz, /readyz. */
@@ -146,6 +153,12 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     server.once('error', reject);
     server.listen(listenPort, config.HOST, () => resolve());
   });
+  // Issue #15: live subscriptions (graphql-ws on /graphql) and webhook delivery, with the server.
+  const subscriptions = startSubscriptionServer({ server, schema, db, config, keys, logger, registry: metrics.registry });
+  const webhookMetrics = new WebhookMetrics(metrics.registry, db);
+  const webhooks = config.WEBHOOK_DELIVERY ? new WebhookDelivery(db, config, logger, webhookMetrics) : null;
+  webhooks?.start();
+
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
@@ -158,7 +171,11 @@ export async function startServer({ config, db, logger = createLogger(config) }:
       draining = true;
       for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     },
+    webhooks,
+    subscriptions,
     stop: async () => {
+      // WebSocket connections are not requests: close them first, and let go of webhook leases.
+      await Promise.all([subscriptions.close(), webhooks?.stop()]);
       // Stop accepting; in-flight responses close their connections, idle ones close now; wait
       // for the last in-flight request (at most SHUTDOWN_TIMEOUT_MS), then cut what is left.
       draining = true;
