@@ -40,10 +40,10 @@ describe('Subscription.changes over graphql-ws', () => {
   afterAll(() => t.stop());
 
   it('streams live events in feed order, and resumes from the last cursor after a reconnect without a gap or a repeat', async () => {
-    await write('live', 3); // before the subscription: not sent (it starts at the head)
+    await write('live', 3); // before the cursor: not sent
+    const start = (await t.gql(`{ changes(first: 1000) { pageInfo { endCursor } } }`, {}, editor)).data.changes.pageInfo.endCursor;
     const c1 = client(t, editor);
-    const s1 = collect(c1, { source: 'live' });
-    await new Promise((r) => setTimeout(r, 300));
+    const s1 = collect(c1, { source: 'live', after: start });
     await write('live', 4);
     await write('other', 2);
     await write('live', 5);
@@ -120,7 +120,7 @@ describe('Subscription.changes over graphql-ws', () => {
     w1.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { query: SUB, variables: {} } }));
     await waitFor(() => replies.find((r) => r.id === '2'), 5_000, 'the second subscription refused');
     expect(replies.find((r) => r.id === '2')).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
-    const deep = `subscription { changes { ${Array.from({ length: 30 }, (_, i) => `a${i}: seq`).join(' ')} } }`;
+    const deep = `subscription { changes { ${Array.from({ length: 31 }, (_, i) => `a${i}: seq`).join(' ')} } }`;
     w2.on('message', (m) => replies.push(JSON.parse(String(m))));
     w2.send(JSON.stringify({ id: '3', type: 'subscribe', payload: { query: deep } }));
     await waitFor(() => replies.find((r) => r.id === '3'), 5_000, 'the limits');
