@@ -32,13 +32,28 @@ export function readableSource(principal: Principal, source: string | null | und
   return principal.source;
 }
 
+/** Feed positions one `readStream` looks at, at most. */
+const STREAM_SCAN = 1000;
+
 /**
- * Changes after `afterSeq` up to the head read first (cypher/changes/stream.cypher), at most
- * `limit`: when none of `source` is in between, a reader may move on to `head` without skipping.
+ * The changes of `source` (null: every source) after `afterSeq`, at most `limit`, and the position
+ * they bring the reader to: the last of the consecutive seqs seen from `afterSeq` on. The feed has no
+ * gaps, so a missing seq is a transaction whose changes are not visible yet: the position stops
+ * before it, and the next read takes it. Changes of other sources are passed over, not returned.
  */
-export async function readStream(db: Pick<Executor, 'read'>, afterSeq: number, source: string | null, limit: number): Promise<{ head: number; changes: Change[] }> {
-  const [row] = await db.read('changes/stream', { afterSeq, source, limit: int(limit) });
-  return { head: row?.head ?? 0, changes: (row?.changes ?? []).map(changeFromRow) };
+export async function readStream(db: Pick<Executor, 'read'>, afterSeq: number, source: string | null, limit: number): Promise<{ position: number; changes: Change[] }> {
+  const rows = await db.read('changes/stream', { afterSeq, source, scan: int(Math.max(limit, STREAM_SCAN)) });
+  const changes: Change[] = [];
+  let position = afterSeq;
+  for (const row of rows) {
+    if (row.seq !== position + 1) break;
+    if (row.change) {
+      if (changes.length === limit) break;
+      changes.push(changeFromRow(row.change));
+    }
+    position = row.seq;
+  }
+  return { position, changes };
 }
 
 /** The current graph version: the sequence number of the last committed change. */

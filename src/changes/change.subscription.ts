@@ -26,18 +26,15 @@ export function liveChanges(ctx: LiveContext, afterSeq: number, source: string |
   async function* run(): AsyncGenerator<Change> {
     let pos = afterSeq;
     while (!abort.signal.aborted) {
-      const { head, changes } = await readStream(ctx.db, pos, source, BATCH);
+      const { position, changes } = await readStream(ctx.db, pos, source, BATCH);
       for (const c of changes) {
         await ctx.live.writable();
         if (abort.signal.aborted) return;
         yield c;
-        pos = c.seq;
       }
-      // Fewer than a batch: nothing else of this source up to `head`.
-      if (changes.length < BATCH) {
-        pos = Math.max(pos, head);
-        await ctx.live.watcher.waitPast(pos, abort.signal);
-      }
+      // Nothing new visible: wait for the head to move (or, when it already has, for one poll).
+      if (position === pos) await ctx.live.watcher.waitPast(pos, abort.signal);
+      pos = position;
     }
   }
   const gen = run();

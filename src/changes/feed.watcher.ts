@@ -15,9 +15,23 @@ export class FeedWatcher {
     this.db = database.executor({ worker: 'subscriptions' });
   }
 
-  /** Resolves once the head is past `after` (checked every interval), or when `signal` aborts. */
+  /**
+   * Resolves once the head is past `after` (checked every interval), or when `signal` aborts. When
+   * the head is already past it (its changes are not visible yet), resolves after one interval.
+   */
   waitPast(after: number, signal: AbortSignal): Promise<void> {
-    if (this.head > after || signal.aborted) return Promise.resolve();
+    if (signal.aborted) return Promise.resolve();
+    if (this.head > after) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, this.intervalMs);
+        function done() {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        }
+        signal.addEventListener('abort', done, { once: true });
+      });
+    }
     return new Promise((resolve) => {
       const waiter = {
         after,

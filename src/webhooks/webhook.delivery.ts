@@ -31,6 +31,8 @@ export class WebhookDelivery {
   readonly instanceId = `${process.pid}-${randomUUID()}`;
   private readonly db: Executor;
   private readonly busy = new Set<string>();
+  /** Leases this instance holds, with the webhook as of its last write: no claim while one is fresh. */
+  private readonly leases = new Map<string, { webhook: Claimed; leaseEnd: number }>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private ticking: Promise<void> | null = null;
@@ -58,6 +60,7 @@ export class WebhookDelivery {
     if (this.timer) clearTimeout(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.inFlight]);
+    this.leases.clear();
     await this.db.write((tx) => tx.run('webhooks/release', { owner: this.instanceId })).catch((err) => this.logger.warn({ err }, 'webhooks: could not release leases (they expire by themselves)'));
   }
 
@@ -82,11 +85,16 @@ export class WebhookDelivery {
     for (const { id } of due) {
       if (!this.running || this.busy.size >= this.settings.WEBHOOK_CONCURRENCY) break;
       if (this.busy.has(id)) continue;
-      const hook = await this.claim(id);
+      const held = this.leases.get(id);
+      const hook = held && held.leaseEnd > Date.now() + this.settings.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS ? held : await this.claim(id);
       if (!hook) continue;
       this.busy.add(id);
       const work = this.deliver(hook.webhook, hook.leaseEnd)
-        .catch((err) => this.logger.warn({ err, webhook: id }, 'webhooks: delivery stopped on an error; the lease expires and delivery resumes'))
+        .catch((err) => {
+          // Whether the last write landed is unknown: the next claim reads the stored state.
+          this.leases.delete(id);
+          this.logger.warn({ err, webhook: id }, 'webhooks: delivery stopped on an error; it resumes at the next poll from the stored position');
+        })
         .finally(() => {
           this.busy.delete(id);
           this.inFlight.delete(work);
@@ -99,8 +107,13 @@ export class WebhookDelivery {
   private async claim(id: string): Promise<{ webhook: Claimed; leaseEnd: number } | null> {
     const t0 = Date.now();
     const [row] = await this.db.write((tx) => tx.run('webhooks/claim', { id, owner: this.instanceId, leaseMs: this.settings.WEBHOOK_LEASE_MS }));
-    if (!row) return null;
-    return { webhook: row.webhook as Claimed, leaseEnd: t0 + this.settings.WEBHOOK_LEASE_MS };
+    if (!row) {
+      this.leases.delete(id);
+      return null;
+    }
+    const claimed = { webhook: row.webhook as Claimed, leaseEnd: t0 + this.settings.WEBHOOK_LEASE_MS };
+    this.leases.set(id, claimed);
+    return claimed;
   }
 
   /** Delivers batch after batch until the webhook is caught up, an attempt fails, or the lease is lost. */
@@ -108,10 +121,9 @@ export class WebhookDelivery {
     let pos = hook.lastDeliveredSeq;
     const batch = this.settings.WEBHOOK_BATCH_SIZE;
     while (this.running) {
-      const { head, changes } = await readStream(this.db, pos, hook.source, batch);
-      // Fewer than a batch: every change up to `head` was read, so the position may move to it.
-      const upTo = changes.length < batch ? head : changes[changes.length - 1].seq;
+      const { position: upTo, changes } = await readStream(this.db, pos, hook.source, batch);
       if (changes.length === 0) {
+        // Changes of other sources only: move past them without a POST.
         if (upTo > pos) await this.ack(hook.id, pos, upTo, 0);
         return;
       }
@@ -126,6 +138,7 @@ export class WebhookDelivery {
       this.metrics?.duration.observe((Date.now() - t0) / 1000);
       if (error) {
         this.metrics?.attempts.inc({ outcome: 'error' });
+        this.leases.delete(hook.id);
         const [failed] = await this.db.write((tx) => tx.run('webhooks/fail', { id: hook.id, owner: this.instanceId, error, maxAttempts: this.settings.WEBHOOK_MAX_ATTEMPTS, delays: this.delays() }));
         this.logger.info({ webhook: hook.id, error, failures: failed?.consecutiveFailures, paused: failed ? !failed.active : undefined }, 'webhook attempt failed');
         return;
@@ -146,8 +159,13 @@ export class WebhookDelivery {
     return out;
   }
 
+  /** Records the receiver's acknowledgement (and renews the lease); false when the lease was lost. */
   private async ack(id: string, fromSeq: number, toSeq: number, events: number): Promise<boolean> {
+    const t0 = Date.now();
     const [row] = await this.db.write((tx) => tx.run('webhooks/ack', { id, owner: this.instanceId, fromSeq, toSeq, events, leaseMs: this.settings.WEBHOOK_LEASE_MS }));
+    const held = this.leases.get(id);
+    if (!row) this.leases.delete(id);
+    else if (held) this.leases.set(id, { webhook: { ...held.webhook, lastDeliveredSeq: toSeq }, leaseEnd: t0 + this.settings.WEBHOOK_LEASE_MS });
     return row != null;
   }
 
