@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
-import type { Database, Executor } from '../db/database';
+import { Database, type Executor } from '../db/database';
 import type { Logger } from '../logger';
 import { readStream } from '../changes/change.service';
 import { int } from '../db/values';
@@ -30,11 +30,14 @@ export class WebhookDelivery {
   /** Identifies this instance in leases. */
   readonly instanceId = `${process.pid}-${randomUUID()}`;
   private readonly db: Executor;
+  /** The worker's own driver pool and write gate (see the constructor). */
+  private readonly pool: Database;
   private readonly busy = new Set<string>();
   /** Leases this instance holds, with the webhook as of its last write: no claim while one is fresh. */
   private readonly leases = new Map<string, { webhook: Claimed; leaseEnd: number }>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private stopped = false;
   private ticking: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly aborts = new Set<AbortController>();
@@ -45,23 +48,31 @@ export class WebhookDelivery {
     private readonly logger: Logger,
     private readonly metrics?: WebhookMetrics,
   ) {
-    this.db = database.executor({ worker: 'webhooks' });
+    // Its own pool and write gate: its writes (acks, leases) touch only Webhook nodes and must not
+    // queue behind data writes waiting for the change-feed lock at the API's gate (a priority
+    // inversion that would hold every delivery back under a write load). Queries are still counted.
+    this.pool = new Database({ ...database.options, maxConcurrentWrites: settings.WEBHOOK_CONCURRENCY + 1 });
+    this.pool.onQuery((name, ms, ok) => database.observe(name, ms, ok));
+    this.db = this.pool.executor({ worker: 'webhooks' });
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running || this.stopped) return;
     this.running = true;
     this.schedule(0);
   }
 
   /** Stops claiming, waits for the POSTs in flight (bounded by their timeout), lets go of the leases. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.inFlight]);
     this.leases.clear();
     await this.db.write((tx) => tx.run('webhooks/release', { owner: this.instanceId })).catch((err) => this.logger.warn({ err }, 'webhooks: could not release leases (they expire by themselves)'));
+    await this.pool.close();
   }
 
   private schedule(ms: number): void {
