@@ -156,7 +156,9 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   // Issue #15: live subscriptions (graphql-ws on /graphql) and webhook delivery, with the server.
   const subscriptions = startSubscriptionServer({ server, schema, db, config, keys, logger, registry: metrics.registry });
   const webhookMetrics = new WebhookMetrics(metrics.registry, db);
-  const webhooks = config.WEBHOOK_DELIVERY ? new WebhookDelivery(db, config, logger, webhookMetrics) : null;
+  const webhooks = config.WEBHOOK_DELIVERY
+    ? new WebhookDelivery(db, config, logger, webhookMetrics, (query, ms, ok) => metrics.queries.observe({ query, outcome: ok ? 'ok' : 'error' }, ms / 1000))
+    : null;
   webhooks?.start();
 
   const port = (server.address() as AddressInfo).port;

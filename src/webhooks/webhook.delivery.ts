@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
-import { Database, type Executor } from '../db/database';
+import { Database, type Executor, type QueryObserver } from '../db/database';
 import type { Logger } from '../logger';
 import { readStream } from '../changes/change.service';
 import { int } from '../db/values';
@@ -47,12 +47,14 @@ export class WebhookDelivery {
     private readonly settings: DeliverySettings,
     private readonly logger: Logger,
     private readonly metrics?: WebhookMetrics,
+    observeQuery?: QueryObserver,
   ) {
     // Its own pool and write gate: its writes (acks, leases) touch only Webhook nodes and must not
     // queue behind data writes waiting for the change-feed lock at the API's gate (a priority
-    // inversion that would hold every delivery back under a write load). Queries are still counted.
+    // inversion that would hold every delivery back under a write load). Its queries go to the
+    // query metrics, not to `database`'s observers (which count the queries of requests).
     this.pool = new Database({ ...database.options, maxConcurrentWrites: settings.WEBHOOK_CONCURRENCY + 1 });
-    this.pool.onQuery((name, ms, ok) => database.observe(name, ms, ok));
+    if (observeQuery) this.pool.onQuery(observeQuery);
     this.db = this.pool.executor({ worker: 'webhooks' });
   }
 
