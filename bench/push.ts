@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     console.log(`${committedAt.size} writes (createActor) at ${rate}/s over ${((performance.now() - t0) / 1000).toFixed(1)} s; delay from the mutation's answer to receipt:`);
     report('webhook', webhookAt);
     report('subscription', subscriptionAt);
-    console.log(`settings: WEBHOOK_POLL_INTERVAL_MS=${stack.app.webhooks ? process.env.WEBHOOK_POLL_INTERVAL_MS ?? '500 (default)' : 'off'}, CHANGES_POLL_INTERVAL_MS=${process.env.CHANGES_POLL_INTERVAL_MS ?? '250 (default)'}, WEBHOOK_BATCH_SIZE=${process.env.WEBHOOK_BATCH_SIZE ?? '100 (default)'}`);
+    console.log(`settings: WEBHOOK_POLL_INTERVAL_MS=${process.env.WEBHOOK_POLL_INTERVAL_MS ?? '500 (default)'}, CHANGES_POLL_INTERVAL_MS=${process.env.CHANGES_POLL_INTERVAL_MS ?? '250 (default)'}, WEBHOOK_BATCH_SIZE=${process.env.WEBHOOK_BATCH_SIZE ?? '100 (default)'}`);
   } finally {
     receiver.close();
     await stack.stop();

@@ -20,7 +20,6 @@ import { exportRouter } from './http/export.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
 import { WebhookDelivery } from './webhooks/webhook.delivery';
-import { WebhookMetrics } from './webhooks/webhook.metrics';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
 
 /** Paths that are not counted as in-flight work (probes and scrapes). */
@@ -42,8 +41,8 @@ export interface RunningApp {
   markDraining(): void;
   /** Stops accepting, lets in-flight requests finish (bounded), closes Apollo. Leaves the driver open. */
   stop(): Promise<void>;
-  /** This instance's webhook delivery (null when WEBHOOK_DELIVERY=false). */
-  webhooks: WebhookDelivery | null;
+  /** This instance's webhook delivery (not started when WEBHOOK_DELIVERY=false; its metrics still are). */
+  webhooks: WebhookDelivery;
   /** graphql-ws at /graphql. */
   subscriptions: SubscriptionServer;
 }
@@ -155,11 +154,8 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   });
   // Issue #15: live subscriptions (graphql-ws on /graphql) and webhook delivery, with the server.
   const subscriptions = startSubscriptionServer({ server, schema, db, config, keys, logger, registry: metrics.registry });
-  const webhookMetrics = new WebhookMetrics(metrics.registry, db);
-  const webhooks = config.WEBHOOK_DELIVERY
-    ? new WebhookDelivery(db, config, logger, webhookMetrics, (query, ms, ok) => metrics.queries.observe({ query, outcome: ok ? 'ok' : 'error' }, ms / 1000))
-    : null;
-  webhooks?.start();
+  const webhooks = new WebhookDelivery(db, config, logger, { registry: metrics.registry, observeQuery: (query, ms, ok) => metrics.queries.observe({ query, outcome: ok ? 'ok' : 'error' }, ms / 1000) });
+  if (config.WEBHOOK_DELIVERY) webhooks.start();
 
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
@@ -177,7 +173,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     subscriptions,
     stop: async () => {
       // WebSocket connections are not requests: close them first, and let go of webhook leases.
-      await Promise.all([subscriptions.close(), webhooks?.stop()]);
+      await Promise.all([subscriptions.close(), webhooks.stop()]);
       // Stop accepting; in-flight responses close their connections, idle ones close now; wait
       // for the last in-flight request (at most SHUTDOWN_TIMEOUT_MS), then cut what is left.
       draining = true;

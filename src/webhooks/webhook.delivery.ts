@@ -5,7 +5,8 @@ import type { Logger } from '../logger';
 import { readStream } from '../changes/change.service';
 import { int } from '../db/values';
 import { hostAllowed, retryDelayMs, signatureOf } from './webhook.rules';
-import type { WebhookMetrics } from './webhook.metrics';
+import { WebhookMetrics } from './webhook.metrics';
+import type { Registry } from 'prom-client';
 
 export type DeliverySettings = Pick<Config, 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BATCH_SIZE' | 'WEBHOOK_MAX_ATTEMPTS' | 'WEBHOOK_RETRY_BASE_MS' | 'WEBHOOK_RETRY_MAX_MS' | 'WEBHOOK_POLL_INTERVAL_MS' | 'WEBHOOK_LEASE_MS' | 'WEBHOOK_CONCURRENCY' | 'WEBHOOK_ALLOWED_HOSTS'>;
 
@@ -32,6 +33,7 @@ export class WebhookDelivery {
   private readonly db: Executor;
   /** The worker's own driver pool and write gate (see the constructor). */
   private readonly pool: Database;
+  private readonly metrics?: WebhookMetrics;
   private readonly busy = new Set<string>();
   /** Leases this instance holds, with the webhook as of its last write: no claim while one is fresh. */
   private readonly leases = new Map<string, { webhook: Claimed; leaseEnd: number }>();
@@ -46,9 +48,9 @@ export class WebhookDelivery {
     database: Database,
     private readonly settings: DeliverySettings,
     private readonly logger: Logger,
-    private readonly metrics?: WebhookMetrics,
-    observeQuery?: QueryObserver,
+    options: { registry?: Registry; observeQuery?: QueryObserver } = {},
   ) {
+    const observeQuery = options.observeQuery;
     // Its own pool and write gate: its writes (acks, leases) touch only Webhook nodes and must not
     // queue behind data writes waiting for the change-feed lock at the API's gate (a priority
     // inversion that would hold every delivery back under a write load). Its queries go to the
@@ -56,6 +58,7 @@ export class WebhookDelivery {
     this.pool = new Database({ ...database.options, maxConcurrentWrites: settings.WEBHOOK_CONCURRENCY + 1 });
     if (observeQuery) this.pool.onQuery(observeQuery);
     this.db = this.pool.executor({ worker: 'webhooks' });
+    this.metrics = options.registry ? new WebhookMetrics(options.registry, () => this.db.read('webhooks/stats')) : undefined;
   }
 
   start(): void {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Database } from '../db/database';
+import type { Row } from '../db/database';
 
 /** Prometheus metrics of webhook delivery, on the API's registry (GET /metrics). */
 export class WebhookMetrics {
@@ -7,14 +7,15 @@ export class WebhookMetrics {
   readonly events: Counter;
   readonly duration: Histogram;
 
-  constructor(registry: Registry, db: Database) {
+  /** `readState` runs cypher/webhooks/stats.cypher (the delivery worker's pool: not a request's session). */
+  constructor(registry: Registry, readState: () => Promise<Row[]>) {
     this.attempts = new Counter({ name: 'agencement_webhook_attempts_total', help: 'Webhook POSTs by this instance, by outcome (ok: a 2xx; error: another status, a timeout or a connection error)', labelNames: ['outcome'], registers: [registry] });
     this.events = new Counter({ name: 'agencement_webhook_events_delivered_total', help: 'Events acknowledged by webhook receivers (POSTed by this instance)', registers: [registry] });
     this.duration = new Histogram({ name: 'agencement_webhook_attempt_duration_seconds', help: 'Duration of a webhook POST, until its answer or its timeout', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
     // The shared state lives in Neo4j: read when scraped, so that every instance reports the same.
     const state = async () => {
       try {
-        return await db.executor({ worker: 'webhook-metrics' }).read('webhooks/stats');
+        return await readState();
       } catch {
         return null;
       }

@@ -60,6 +60,7 @@ export async function createWebhook(ctx: Context, url: string, source: string | 
   const afterSeq = after ? decodeCursor(after) : null;
   const secret = newSecret();
   const [row] = await ctx.db.write((tx) => tx.run('webhooks/create', { id: newId('Webhook'), url, source: scope, secret, afterSeq, createdBy: ctx.principal.keyId }));
+  if (!row) throw new BadInputError(`createWebhook: \`after\` names feed position ${afterSeq}, past the last committed change; pass a cursor this API returned`, [{ field: 'after', message: 'past the feed head' }]);
   return webhookFromRow(row.webhook, secret);
 }
 

@@ -100,6 +100,8 @@ describe('webhooks', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(bad.errors![0].message).toMatch(/http:\/\/ or https:\/\//);
 
+    const future = await t.gql(`mutation($u: String!, $a: String) { createWebhook(url: $u, after: $a) { id } }`, { u: r.url, a: Buffer.from('chg:999999').toString('base64url') }, editor);
+    expect(future.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const partner = await t.key('PARTNER', 'alpha');
     const other = await t.gql(CREATE, { url: r.url, source: 'beta' }, partner);
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -214,7 +216,7 @@ describe('webhooks', () => {
     let hangAt = -1;
     r.behaviour = (n) => (n === hangAt ? 'hang' : 200);
     // This suite's app stops delivering; instance A (its own process) delivers, then B.
-    await t.app.webhooks!.stop();
+    await t.app.webhooks.stop();
     const hook = await create(r.url, 'eta');
     const port = await freePort();
     const a: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
