@@ -143,15 +143,26 @@ describe('webhooks', () => {
     const r = await receiver();
     r.behaviour = (n) => (n < 3 ? 503 : 200);
     const hook = await create(r.url, 'gamma');
+    // The state as a client polling `webhook` sees it, from the start (the retries take under 2 s).
+    const seen: any[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        seen.push(await state(hook.id));
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    })();
     await write('gamma', 12);
     await write('delta', 4); // another source: never sent to this webhook
     await write('gamma', 3);
     const feed = await feedSeqs('gamma');
     expect(feed).toHaveLength(15);
-    const during = await waitFor(async () => { const s = await state(hook.id); return s.consecutiveFailures > 0 ? s : null; }, 10_000, 'a failure to show');
+    await waitFor(caughtUp(r, 15), 20_000, 'every event');
+    polling = false;
+    await poller;
+    const during = seen.find((x) => x.consecutiveFailures > 0);
     expect(during).toMatchObject({ state: 'RETRYING', lastError: 'HTTP 503 Service Unavailable' });
     expect(during.nextAttemptAt).not.toBeNull();
-    await waitFor(caughtUp(r, 15), 20_000, 'every event');
     checkDeliveries(r.received, feed.map((e: any) => e.seq), hook.secret, hook.id, true);
     // The three refused attempts carried the same first batch; the gaps grow (exponential backoff, base 200 ms, half jittered).
     expect(r.received.slice(0, 4).map((x) => x.raw)).toEqual(Array(4).fill(r.received[0].raw));
