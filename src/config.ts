@@ -53,7 +53,26 @@ const schema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Origins (scheme://host[:port], comma-separated) whose pages may call /graphql and /export; `*` is refused. */
   CORS_ORIGINS: corsOriginsSetting,
-});
+  /** Webhooks (issue #15; see src/webhooks/). `false`: this instance serves the API but delivers no webhook. */
+  WEBHOOK_DELIVERY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Hosts webhook URLs may name (a webhook is a request the server makes): `host`, `*.domain`; empty: any. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default('').transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  WEBHOOK_TIMEOUT_MS: int(5000),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Consecutive failed attempts after which a webhook is paused (resumeWebhook restarts it). */
+  WEBHOOK_MAX_ATTEMPTS: int(10),
+  WEBHOOK_RETRY_BASE_MS: int(1000),
+  WEBHOOK_RETRY_MAX_MS: int(300_000),
+  WEBHOOK_POLL_INTERVAL_MS: int(500),
+  /** How long an instance owns a webhook's delivery without renewing it; another instance takes over after it. */
+  WEBHOOK_LEASE_MS: int(30_000),
+  /** Webhooks one instance delivers to at once. */
+  WEBHOOK_CONCURRENCY: int(8),
+  /** How often live subscriptions look for new changes (one small read per instance while any waits). */
+  CHANGES_POLL_INTERVAL_MS: int(250),
+  WS_MAX_CONNECTIONS_PER_KEY: int(10),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: int(5),
+}).refine((c) => c.WEBHOOK_LEASE_MS >= 2 * c.WEBHOOK_TIMEOUT_MS, { path: ['WEBHOOK_LEASE_MS'], message: 'must be at least twice WEBHOOK_TIMEOUT_MS (a delivery must end well inside its lease)' });
 
 export type Config = z.infer<typeof schema>;
 

@@ -12,6 +12,8 @@ import { NodeResolver } from './node/node.resolver';
 import { SyncResolver } from './sync/sync.resolver';
 import { ChangeResolver } from './changes/change.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { ChangeSubscriptionResolver } from './changes/change.subscription';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 import { DateTime } from './common/scalars';
 import { validateArgs } from './common/validation';
 
@@ -27,6 +29,8 @@ export const RESOLVERS = [
   SyncResolver,
   ChangeResolver,
   AnalyticsResolver,
+  ChangeSubscriptionResolver,
+  WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -37,6 +41,14 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTime }],
     validateFn: validateArgs,
+    // type-graphql asks for a PubSub whenever there is a @Subscription; ours bring their own
+    // `subscribe` (the change feed, read from Neo4j), so topics are never used.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('no PubSub topics: subscriptions define `subscribe`');
+      },
+    },
   }).then(describeRoots);
   return built;
 }

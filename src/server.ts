@@ -21,6 +21,8 @@ import { corsMiddleware } from './http/cors';
 import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, observabilityPlugin } from './http/metrics';
+import { WebhookDelivery } from './webhooks/webhook.delivery';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
 
 /** Paths that are not counted as in-flight work (probes and scrapes). */
 const PROBES = new Set(['/metrics', '/healthz', '/readyz']);
@@ -41,6 +43,10 @@ export interface RunningApp {
   markDraining(): void;
   /** Stops accepting, lets in-flight requests finish (bounded), closes Apollo. Leaves the driver open. */
   stop(): Promise<void>;
+  /** This instance's webhook delivery (not started when WEBHOOK_DELIVERY=false; its metrics still are). */
+  webhooks: WebhookDelivery;
+  /** graphql-ws at /graphql. */
+  subscriptions: SubscriptionServer;
 }
 
 /** Assembles the HTTP app: /graphql, /healthz, /readyz. */
@@ -150,6 +156,11 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     server.once('error', reject);
     server.listen(listenPort, config.HOST, () => resolve());
   });
+  // Issue #15: live subscriptions (graphql-ws on /graphql) and webhook delivery, with the server.
+  const subscriptions = startSubscriptionServer({ server, schema, db, config, keys, logger, registry: metrics.registry });
+  const webhooks = new WebhookDelivery(db, config, logger, { registry: metrics.registry, observeQuery: (query, ms, ok) => metrics.queries.observe({ query, outcome: ok ? 'ok' : 'error' }, ms / 1000) });
+  if (config.WEBHOOK_DELIVERY) webhooks.start();
+
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
@@ -162,7 +173,11 @@ export async function startServer({ config, db, logger = createLogger(config) }:
       draining = true;
       for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     },
+    webhooks,
+    subscriptions,
     stop: async () => {
+      // WebSocket connections are not requests: close them first, and let go of webhook leases.
+      await Promise.all([subscriptions.close(), webhooks.stop()]);
       // Stop accepting; in-flight responses close their connections, idle ones close now; wait
       // for the last in-flight request (at most SHUTDOWN_TIMEOUT_MS), then cut what is left.
       draining = true;

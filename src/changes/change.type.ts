@@ -14,7 +14,9 @@ registerEnumType(ChangeOperation, { name: 'ChangeOperation', description: 'What 
 export class Change {
   @Field(() => Float, { description: 'Position in the feed: strictly increasing in commit order, no gaps.' })
   seq!: number;
-  @Field(() => DateTime)
+  @Field({ description: 'Pass as `after` (Query.changes, Subscription.changes, createWebhook) to resume right after this change.' })
+  cursor!: string;
+  @Field(() => DateTime, { description: 'When the change was committed.' })
   at!: Date;
   @Field({ description: '`Actor`, `Bond` or `Participation`.' })
   entity!: string;

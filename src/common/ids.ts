@@ -9,6 +9,7 @@ export const ID_PREFIX = {
   Common: 'com',
   Indicator: 'ind',
   Event: 'evt',
+  Webhook: 'whk',
 } as const;
 export type NodeTypeName = keyof typeof ID_PREFIX;
 

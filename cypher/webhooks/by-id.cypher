@@ -1,0 +1,3 @@
+// One webhook, never its secret.
+MATCH (w:Webhook {id: $id})
+RETURN w {.*, secret: null} AS webhook
