@@ -101,7 +101,7 @@ export class ActorResolver {
   @Mutation(() => DeletePayload, { description: 'Deletes an actor with its bonds and participations.' })
   async deleteActor(@Arg('id', () => ID, { description: 'The actor to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const out = await deleteActor(ctx, id);
-    return { id: out.id, deleted: true, removedBonds: out.removedBonds, removedParticipations: out.removedParticipations };
+    return { deletedId: out.id, id: out.id, deleted: true, removedBonds: out.removedBonds, removedParticipations: out.removedParticipations };
   }
 }
 

@@ -56,6 +56,6 @@ export class BondResolver {
   @Mutation(() => DeletePayload, { description: 'Deletes a bond.' })
   async deleteBond(@Arg('id', () => ID, { description: 'The bond to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     const out = await deleteBond(ctx, id);
-    return { id: out.id, deleted: true, removedBonds: 1, removedParticipations: 0 };
+    return { deletedId: out.id, id: out.id, deleted: true, removedBonds: 1, removedParticipations: 0 };
   }
 }

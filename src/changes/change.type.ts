@@ -1,5 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 import { DateTime } from '../common/scalars';
 import { PageInfo } from '../common/pagination';
 
@@ -8,25 +8,45 @@ export enum ChangeOperation {
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
 }
-registerEnumType(ChangeOperation, { name: 'ChangeOperation', description: 'What happened to the record.' });
+registerEnumType(ChangeOperation, {
+  name: 'ChangeOperation',
+  description: 'What happened to the record.',
+  valuesConfig: {
+    CREATE: { description: 'The record was created; `payload` is the new record.' },
+    UPDATE: { description: 'The record changed; `payload` is the record after the change.' },
+    DELETE: { description: 'The record was deleted: a tombstone, without payload.' },
+  },
+});
+
+/** The entities the feed records (the values are the GraphQL type names). */
+export enum ChangeEntity {
+  Actor = 'Actor',
+  Bond = 'Bond',
+  Participation = 'Participation',
+}
+registerEnumType(ChangeEntity, {
+  name: 'ChangeEntity',
+  description: 'Which kind of record a change is about (its GraphQL type name).',
+  valuesConfig: { Actor: { description: 'An actor.' }, Bond: { description: 'A bond between two actors.' }, Participation: { description: "An actor's role in an operation." } },
+});
 
 @ObjectType({ description: 'One committed change to an actor, bond or participation. Deletes are tombstones (no payload).' })
 export class Change {
-  @Field(() => Float, { description: 'Position in the feed: strictly increasing in commit order, no gaps.' })
+  @Field(() => GraphQLSafeInt, { description: 'Position in the feed: strictly increasing in commit order, no gaps (an exact integer).' })
   seq!: number;
   @Field({ description: 'Pass as `after` (Query.changes, Subscription.changes, createWebhook) to resume right after this change.' })
   cursor!: string;
   @Field(() => DateTime, { description: 'When the change was committed.' })
   at!: Date;
-  @Field({ description: '`Actor`, `Bond` or `Participation`.' })
-  entity!: string;
+  @Field(() => ChangeEntity, { description: 'Which kind of record changed.' })
+  entity!: ChangeEntity;
   @Field(() => ID, { description: 'API id of the record.' })
   entityId!: string;
-  @Field(() => ChangeOperation)
+  @Field(() => ChangeOperation, { description: 'Created, updated or deleted.' })
   op!: ChangeOperation;
   @Field(() => String, { nullable: true, description: 'Source of the record.' })
   source!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Key of the record in its source, when it has one.' })
   externalId!: string | null;
   @Field(() => Int, { nullable: true, description: 'Version of the record after the change.' })
   version!: number | null;
@@ -38,16 +58,16 @@ export class Change {
 export class ChangeEdge {
   @Field({ description: 'Pass as `after` to resume right after this change.' })
   cursor!: string;
-  @Field(() => Change)
+  @Field(() => Change, { description: 'The change.' })
   node!: Change;
 }
 
 @ObjectType({ description: 'A page of the change feed, oldest first.' })
 export class ChangeConnection {
-  @Field(() => [ChangeEdge])
+  @Field(() => [ChangeEdge], { description: 'The changes of this page, oldest first.' })
   edges!: ChangeEdge[];
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where the page sits in the feed.' })
   pageInfo!: PageInfo;
-  @Field(() => Float, { description: 'The last sequence number committed so far (the graph version).' })
+  @Field(() => GraphQLSafeInt, { description: 'The last sequence number committed so far (the graph version; an exact integer).' })
   headSeq!: number;
 }

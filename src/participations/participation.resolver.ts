@@ -27,6 +27,6 @@ export class ParticipationResolver {
   @Mutation(() => DeletePayload, { description: 'Removes a participation.' })
   async deleteParticipation(@Arg('id', () => ID, { description: 'The participation to remove.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
     await deleteParticipation(ctx, id);
-    return { id, deleted: true, removedBonds: 0, removedParticipations: 1 };
+    return { deletedId: id, id, deleted: true, removedBonds: 0, removedParticipations: 1 };
   }
 }

@@ -88,7 +88,7 @@ export async function deleteWebhook(ctx: Context, id: string): Promise<{ id: str
   await webhookById(ctx, id, 'deleteWebhook');
   const [row] = await ctx.db.write((tx) => tx.run('webhooks/delete', { id }));
   if (!row?.deleted) throw new NotFoundError('Webhook', id);
-  return { id, deleted: true, removedBonds: 0, removedParticipations: 0 };
+  return { deletedId: id, id, deleted: true, removedBonds: 0, removedParticipations: 0 };
 }
 
 /** Restarts a paused (or retrying) webhook now, from where it stopped. */
