@@ -84,7 +84,7 @@ export async function webhookById(ctx: Context, id: string, what: string): Promi
   return hook;
 }
 
-export async function deleteWebhook(ctx: Context, id: string): Promise<{ id: string; deleted: boolean; removedBonds: number; removedParticipations: number }> {
+export async function deleteWebhook(ctx: Context, id: string): Promise<{ deletedId: string; id: string; deleted: boolean; removedBonds: number; removedParticipations: number }> {
   await webhookById(ctx, id, 'deleteWebhook');
   const [row] = await ctx.db.write((tx) => tx.run('webhooks/delete', { id }));
   if (!row?.deleted) throw new NotFoundError('Webhook', id);
