@@ -89,14 +89,14 @@ export function toGraphml(net: ExportNetwork): string {
   return out.join('\n') + '\n';
 }
 
-/** NetworkX node-link JSON: `networkx.node_link_graph(data, edges="links")` reads it. */
+/** NetworkX node-link JSON as NetworkX 3.6 writes it (`edges`): `networkx.node_link_graph(data)` reads it. */
 export function toNodeLink(net: ExportNetwork): string {
   return JSON.stringify({
     directed: net.directed,
     multigraph: true,
     graph: { name: 'TESR actor network', creator: 'Agencement' },
     nodes: net.nodes.map((n) => ({ id: n.id, label: n.label, ...n.attributes })),
-    links: net.edges.map((e) => ({ source: e.source, target: e.target, key: e.id, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
+    edges: net.edges.map((e) => ({ source: e.source, target: e.target, key: e.id, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
   });
 }
 

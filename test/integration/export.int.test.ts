@@ -60,7 +60,7 @@ describe('network exports', () => {
     const json = await get('network.json');
     const nl = JSON.parse(json.text);
     expect(new Set(nl.nodes.map((n: any) => n.id))).toEqual(expected.nodes);
-    expect(new Set(nl.links.map((l: any) => l.key))).toEqual(expected.edges);
+    expect(new Set(nl.edges.map((l: any) => l.key))).toEqual(expected.edges);
     writeFileSync(join(dir, 'n.json'), json.text);
 
     const nodes: any[] = parse((await get("nodes.csv")).text, { columns: true });
@@ -76,7 +76,7 @@ import json, sys, networkx as nx
 d = sys.argv[1]
 g1 = nx.read_gexf(d + '/n.gexf')
 g2 = nx.read_graphml(d + '/n.graphml')
-g3 = nx.node_link_graph(json.load(open(d + '/n.json')), edges='links')
+g3 = nx.node_link_graph(json.load(open(d + '/n.json')))  # NetworkX 3.6's defaults, no argument
 print(json.dumps([g1.number_of_nodes(), g2.number_of_nodes(), g3.number_of_nodes(), g3.number_of_edges(), g2.number_of_edges()]))`;
     const out = JSON.parse(execFileSync('python3', ['-c', script, dir], { encoding: 'utf8' }));
     expect(out.slice(0, 4)).toEqual([expected.nodes.size, expected.nodes.size, expected.nodes.size, expected.edges.size]);
