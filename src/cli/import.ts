@@ -24,7 +24,7 @@ function columnsHelp(f: Format): string {
 }
 const labelFr = (code: string): string | undefined => Object.values(LABELS_FR).map((t) => (t as Record<string, string[]>)[code]?.[0]).find(Boolean);
 
-const USAGE = `Usage: npm run import -- FILE --source SOURCE [--api URL] [--key KEY] [--dry-run] [--rejects FILE]
+const USAGE = `Usage: npm run import -- FILE --source SOURCE [--api URL] [--key KEY] [--dry-run] [--rejects FILE] [--batch-size N]
        npm run import -- --template [actors|bonds] [--dialect excel-fr|rfc4180] > modele.csv
 
 Sends FILE through the API's syncActors/syncBonds with KEY's rights (env AGENCEMENT_API_URL, default
@@ -39,6 +39,7 @@ any row is wrong (--rejects FILE writes the bad rows with a reason column). Then
 too (a dry run), then writes it in batches, each all-or-nothing. If writing stops midway, it says which
 lines were committed; running the same command again completes the file (the import is idempotent).
 --dry-run: check everything and print what would be created/updated/unchanged, writing nothing.
+--batch-size N: at most N rows a request (default and maximum 5000; requests also stay under ~900 KB).
 Exit code 0 only when every row was written (or, with --dry-run, would be).
 
 Actor columns (name [French aliases]: allowed values):
@@ -140,6 +141,7 @@ async function main(): Promise<number> {
       key: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       rejects: { type: 'string' },
+      'batch-size': { type: 'string', default: String(MAX_BATCH_ITEMS) },
       template: { type: 'boolean', default: false },
       dialect: { type: 'string', default: 'excel-fr' },
       help: { type: 'boolean', short: 'h' },
@@ -180,8 +182,13 @@ async function main(): Promise<number> {
     }
     return 1;
   }
-  const actorBatches = batches(file.actors);
-  const bondBatches = batches(file.bonds);
+  const size = Number(values['batch-size']);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_ITEMS) {
+    console.error(`--batch-size must be a whole number from 1 to ${MAX_BATCH_ITEMS} (the API's MAX_SYNC_ITEMS default)`);
+    return 2;
+  }
+  const actorBatches = batches(file.actors, size);
+  const bondBatches = batches(file.bonds, size);
   const committed: FileItem<unknown>[] = [];
   const t0 = Date.now();
   try {

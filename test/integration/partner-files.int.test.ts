@@ -81,9 +81,12 @@ describe('partner files', () => {
     const file = join(dir, 'adherents.csv');
     writeFileSync(file, '\uFEFF' + rows.join('\r\n'), 'utf8');
     expect(Buffer.byteLength(rows.join('\n'))).toBeGreaterThan(1_000_000);
+    const head = async () => (await t.gql(`{ changes(first: 1) { headSeq } }`, {}, env.AGENCEMENT_API_KEY)).data.changes.headSeq;
+    const feedBefore = await head();
     const dry = await cli([file, '--source', 'cma', '--dry-run']);
     expect(dry.stdout).toMatch(/5000 would be created, 0 updated, 0 unchanged/);
     expect((await t.gql(`{ actors(search: "quartier") { totalCount } }`)).data.actors.totalCount).toBe(0);
+    expect(await head()).toBe(feedBefore); // not even the change feed
     const real = await cli([file, '--source', 'cma']);
     expect(real.stdout).toMatch(/5000 created, 0 updated, 0 unchanged/);
   }, 300_000);
