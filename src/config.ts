@@ -20,7 +20,7 @@ const schema = z.object({
   /** Page size cap for every connection. */
   MAX_PAGE_SIZE: int(100),
   /** Query bounds (see src/http/limits.ts). */
-  MAX_QUERY_DEPTH: int(12),
+  MAX_QUERY_DEPTH: int(15),
   MAX_QUERY_COST: int(10000),
   MAX_ALIASES: int(30),
   MAX_ROOT_FIELDS: int(20),
