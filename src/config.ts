@@ -41,6 +41,8 @@ const schema = z.object({
   ANALYTICS_PUBLIC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Optional JWT (HS256) secret: bearer tokens that are JWTs are checked with it. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Longest a JWT lives after its `iat`, whatever its `exp`; when set, tokens without `exp` are accepted within it. */
+  AUTH_JWT_MAX_AGE_S: z.coerce.number().int().positive().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

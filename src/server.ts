@@ -50,7 +50,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   // explorer's static files keep theirs (serve-static's own, from the file's size and mtime).
   app.set('etag', false);
   const server = http.createServer(app);
-  const keys = new KeyResolver(db, config.AUTH_JWT_SECRET);
+  const keys = new KeyResolver(db, config.AUTH_JWT_SECRET, config.AUTH_JWT_MAX_AGE_S);
   const dev = !isProduction(config);
   const metrics = new Metrics(db);
 
