@@ -263,7 +263,13 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
             err.extensions.http = { status: 400 };
             throw err;
           }
-          checkOperationLimits(schema, document, operation, request.variables ?? {}, limits);
+          try {
+            checkOperationLimits(schema, document, operation, request.variables ?? {}, limits);
+          } catch (err) {
+            // A refusal before execution is the caller's to fix: 400, not Apollo's default 500.
+            if (err instanceof BadInputError) err.extensions.http = { status: 400 };
+            throw err;
+          }
         },
       };
     },

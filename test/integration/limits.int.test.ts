@@ -50,6 +50,7 @@ describe('query limits that hold (default settings)', () => {
     expect(res.data ?? null).toBeNull();
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toContain('$f');
+    expect(res.status).toBe(400);
   });
 
   it('counts root fields inside inline fragments and fragment spreads on the root', async () => {
