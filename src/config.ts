@@ -21,7 +21,7 @@ const schema = z.object({
   /** Page size cap for every connection. */
   MAX_PAGE_SIZE: int(100),
   /** Query bounds (see src/http/limits.ts). */
-  MAX_QUERY_DEPTH: int(12),
+  MAX_QUERY_DEPTH: int(15),
   MAX_QUERY_COST: int(10000),
   MAX_ALIASES: int(30),
   MAX_ROOT_FIELDS: int(20),
@@ -37,6 +37,17 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10000),
   /** On SIGTERM, how long /readyz says 503 while still serving, so load balancers stop routing first. */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** Slow clients: time to send the headers, the whole request (body included), idle time between keep-alive requests, connections at once. */
+  HTTP_HEADERS_TIMEOUT_MS: int(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000),
+  HTTP_KEEPALIVE_TIMEOUT_MS: int(5_000),
+  HTTP_MAX_CONNECTIONS: int(1024),
+  /** Distinct operation names labelled in /metrics; later names are counted as `other`. */
+  METRICS_MAX_OPERATIONS: int(100),
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, /metrics is served on this port of 127.0.0.1 only, not on PORT (0: any free port). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `true`: anonymous and VIEWER callers may run analytics and exports too (public dashboards). */
   ANALYTICS_PUBLIC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -72,13 +83,20 @@ const schema = z.object({
   CHANGES_POLL_INTERVAL_MS: int(250),
   WS_MAX_CONNECTIONS_PER_KEY: int(10),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: int(5),
+  /** Longest a JWT lives after its `iat`, whatever its `exp`; when set, tokens without `exp` are accepted within it. */
+  AUTH_JWT_MAX_AGE_S: z.coerce.number().int().positive().optional(),
 }).refine((c) => c.WEBHOOK_LEASE_MS >= 2 * c.WEBHOOK_TIMEOUT_MS, { path: ['WEBHOOK_LEASE_MS'], message: 'must be at least twice WEBHOOK_TIMEOUT_MS (a delivery must end well inside its lease)' });
 
 export type Config = z.infer<typeof schema>;
 
+/** Combinations node's http server refuses, checked with the rest. */
+const checked = schema.superRefine((c, ctx) => {
+  if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be larger than HTTP_REQUEST_TIMEOUT_MS' });
+});
+
 /** Reads and validates the environment; throws one readable error listing every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid settings:\n${lines.join('\n')}`);

@@ -70,6 +70,13 @@ export class QueryTooComplexError extends AppError {
 /** Neo4j driver error codes meaning "the database cannot be reached right now". */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** The database cannot be reached right now (refused, closed or lost connections, no server). */
+export function isUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  return UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed|Connection acquisition timed out/i.test(typeof e?.message === 'string' ? e.message : '');
+}
+
 /** Neo4j's codes for a transaction ended by its time limit. */
 const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
 /** Neo4j's code for a transaction ended while it waited for a lock (its time limit, or a termination). */
@@ -89,7 +96,7 @@ export function toAppError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const e = err as { code?: string; message?: string; name?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (UNAVAILABLE.has(code) || /Connection (was )?(closed|refused)|ECONNREFUSED|Pool is closed|Connection acquisition timed out/i.test(e?.message ?? '')) {
+  if (isUnreachable(err)) {
     return new ServiceUnavailableError();
   }
   if (code.startsWith('Neo.TransientError.')) {

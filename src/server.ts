@@ -20,7 +20,7 @@ import { exportRouter } from './http/export.route';
 import { corsMiddleware } from './http/cors';
 import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
-import { Metrics, observabilityPlugin } from './http/metrics';
+import { Metrics, metricsHandler, observabilityPlugin, startMetricsServer } from './http/metrics';
 import { WebhookDelivery } from './webhooks/webhook.delivery';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
 
@@ -36,6 +36,8 @@ export interface AppOptions {
 export interface RunningApp {
   url: string;
   port: number;
+  /** Where /metrics is served: the API's port, or METRICS_PORT on 127.0.0.1. */
+  metricsUrl: string;
   server: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
@@ -57,10 +59,17 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   // No body-hash ETags on API responses (a sha1 of every GraphQL answer, useless on POST); the
   // explorer's static files keep theirs (serve-static's own, from the file's size and mtime).
   app.set('etag', false);
-  const server = http.createServer(app);
-  const keys = new KeyResolver(db, config.AUTH_JWT_SECRET);
+  // Slow clients: bounded time for headers and for the whole request, idle keep-alive sockets
+  // closed, connections capped; timeouts checked every second instead of node's 30 s.
+  const server = http.createServer(
+    { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeout: config.HTTP_KEEPALIVE_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1000, config.HTTP_HEADERS_TIMEOUT_MS) },
+    app,
+  );
+  server.maxConnections = config.HTTP_MAX_CONNECTIONS;
+  const keys = new KeyResolver(db, config.AUTH_JWT_SECRET, config.AUTH_JWT_MAX_AGE_S);
   const dev = !isProduction(config);
-  const metrics = new Metrics(db);
+  const metrics = new Metrics(db, config.METRICS_MAX_OPERATIONS);
+  const scrape = metricsHandler(metrics, config.METRICS_TOKEN);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -96,10 +105,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
+  if (config.METRICS_PORT === undefined) app.get('/metrics', scrape);
   app.get('/readyz', async (_req, res) => {
     if (draining) {
       res.status(503).json({ status: 'draining' });
@@ -163,9 +169,14 @@ export async function startServer({ config, db, logger = createLogger(config) }:
 
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(scrape, config.METRICS_PORT).catch(async (err) => {
+    await new Promise((r) => server.close(r));
+    throw err;
+  });
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    metricsUrl: metricsServer ? `http://127.0.0.1:${metricsServer.port}/metrics` : `http://${host}:${port}/metrics`,
     server,
     apollo,
     schema,
@@ -188,6 +199,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
       while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       server.closeAllConnections();
       await closed;
+      if (metricsServer) await new Promise((r) => metricsServer.server.close(r));
       await apollo.stop();
     },
   };

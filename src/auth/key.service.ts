@@ -47,6 +47,7 @@ export class KeyResolver {
   constructor(
     private readonly db: Database,
     private readonly jwtSecret: string | undefined,
+    private readonly jwtMaxAgeS?: number,
   ) {}
 
   async resolve(header: string | undefined): Promise<Principal> {
@@ -56,7 +57,7 @@ export class KeyResolver {
     const token = m[1];
     if (!token.startsWith(SECRET_PREFIX) && token.split('.').length === 3) {
       if (!this.jwtSecret) throw new UnauthenticatedError('JWT bearer tokens are not enabled on this server (set AUTH_JWT_SECRET)');
-      return verifyJwt(token, this.jwtSecret);
+      return verifyJwt(token, this.jwtSecret, { maxAgeS: this.jwtMaxAgeS });
     }
     const hash = hashSecret(token);
     const hit = this.cache.get(hash);

@@ -1,8 +1,8 @@
-import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type Session, type Transaction } from 'neo4j-driver';
 import { cypher, type Variant } from './cypher';
 import { plain } from './values';
 import { bundleColumns, composeBundle, splitBundle, type BundlePart } from './bundle';
-import { isTransactionTimeout, ServiceUnavailableError, toAppError } from '../errors';
+import { isTransactionTimeout, isUnreachable, ServiceUnavailableError, toAppError } from '../errors';
 import type { Config } from '../config';
 
 export interface DatabaseOptions {
@@ -12,8 +12,13 @@ export interface DatabaseOptions {
   /** Explicit database name; the server default when absent. */
   database?: string;
   txTimeoutMs: number;
-  /** How long transient failures are retried (driver transactions and auto-commit reads); 10 s by default. */
+  /** How long transient failures (deadlocks, lock waits, leader switches) are retried; 10 s by default. */
   retryWindowMs?: number;
+  /**
+   * How long an unreachable database is retried by one call, from its first failure to connect;
+   * 3 s by default. With the connection timeout it keeps every answer within 10 s of an outage.
+   */
+  outageRetryMs?: number;
   /** Write transactions run at once by this process (NEO4J_MAX_CONCURRENT_WRITES); 8 by default. */
   maxConcurrentWrites?: number;
 }
@@ -47,7 +52,7 @@ export class Database {
   readonly writes: Gate;
 
   constructor(options: DatabaseOptions) {
-    this.options = { retryWindowMs: 10_000, ...options, maxConcurrentWrites: options.maxConcurrentWrites ?? 8 };
+    this.options = { retryWindowMs: 10_000, outageRetryMs: 3_000, ...options, maxConcurrentWrites: options.maxConcurrentWrites ?? 8 };
     this.writes = new Gate(this.options.maxConcurrentWrites);
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: true,
@@ -81,6 +86,24 @@ export class Database {
     for (const o of this.observers) o(name, ms, ok);
   }
 
+  /** When a call last found the database unreachable, with no call succeeding since; null when reachable. */
+  unreachableSince: number | null = null;
+
+  /** @internal A call succeeded. */
+  reportReachable(): void {
+    this.unreachableSince = null;
+  }
+
+  /**
+   * @internal A call found the database unreachable: the writes waiting for their turn are
+   * refused now rather than each waiting for a slot and then for the database in its turn.
+   */
+  reportUnreachable(): void {
+    this.unreachableSince ??= Date.now();
+    if (!this.writes.stats.waiting) return;
+    this.writes.refuseWaiting(() => new ServiceUnavailableError('The database cannot be reached; this write was waiting for its turn and was not run, nothing was stored. Retry in a few seconds'));
+  }
+
   session(mode: 'READ' | 'WRITE'): Session {
     const session = this.driver.session({
       database: this.options.database,
@@ -106,11 +129,11 @@ export class Database {
     return new Executor(this, meta);
   }
 
-  /** True when the database answers a trivial query within the driver's timeouts. */
+  /** True when the database answers a trivial query within the driver's timeouts (one try: a probe, not a retry loop). */
   async ping(): Promise<boolean> {
     const s = this.session('READ');
     try {
-      await s.executeRead((tx) => tx.run('RETURN 1'), { timeout: 2_000 });
+      await s.run('RETURN 1', {}, { timeout: 2_000 });
       return true;
     } catch {
       return false;
@@ -146,7 +169,7 @@ function runWithoutCallerStack(session: Session, text: string, params: Params, c
  */
 export class Gate {
   private running = 0;
-  private readonly queue: Array<{ admit: () => void }> = [];
+  private readonly queue: Array<{ admit: () => void; refuse: (err: Error) => void }> = [];
 
   constructor(readonly max: number) {}
 
@@ -166,6 +189,10 @@ export class Gate {
           clearTimeout(timer);
           resolve(this.leaver());
         },
+        refuse: (err: Error) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       };
       const timer = setTimeout(() => {
         const i = this.queue.indexOf(entry);
@@ -174,6 +201,11 @@ export class Gate {
       }, timeoutMs);
       this.queue.push(entry);
     });
+  }
+
+  /** Refuses every holder-to-be still waiting, with the error `refuse` makes. */
+  refuseWaiting(refuse: () => Error): void {
+    for (const entry of this.queue.splice(0)) entry.refuse(refuse());
   }
 
   private leaver(): () => void {
@@ -192,12 +224,14 @@ export class Gate {
 /** A transaction handed to write work: runs named queries and returns plain rows. */
 export class Tx {
   constructor(
-    private readonly tx: ManagedTransaction,
+    private readonly tx: Transaction,
     private readonly executor: Executor,
+    private readonly live: () => boolean = () => true,
   ) {}
 
   /** Runs `cypher/<name>.cypher` with parameters. */
   run(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    if (!this.live()) return Promise.reject(new ServiceUnavailableError());
     return this.executor.timed(name, async () => {
       const res = await this.tx.run(cypher(name, variant), params);
       return res.records.map((r) => plain(r.toObject()));
@@ -265,54 +299,113 @@ export class Executor {
 
   /** One query as an auto-commit transaction in a READ session, retried on transient errors. */
   private async autoCommit(name: string, text: string, params: Params): Promise<Row[]> {
-    const deadline = Date.now() + this.db.options.retryWindowMs;
-    for (let attempt = 0; ; attempt++) {
-      const session = this.db.session('READ');
-      try {
-        return await this.timed(name, async () => {
+    try {
+      return await this.retrying('READ', (session) =>
+        this.timed(name, async () => {
           const res = await runWithoutCallerStack(session, text, params, this.txConfig());
           const rows = new Array<Row>(res.records.length);
           for (let i = 0; i < rows.length; i++) rows[i] = plain(res.records[i].toObject());
           return rows;
-        });
-      } catch (err) {
-        const delay = Math.min(100 * 2 ** attempt, 2_000) * (0.8 + Math.random() * 0.4);
-        if (!isRetryableError(err) || Date.now() + delay > deadline) throw toAppError(err);
-        await new Promise((r) => setTimeout(r, delay));
-      } finally {
-        await session.close().catch(() => undefined);
-      }
+        }),
+      );
+    } catch (err) {
+      throw toAppError(err);
     }
   }
 
   /** One read transaction running several queries that must see one state (one round trip per query). */
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.db.session('READ');
     try {
-      return await session.executeRead((tx) => work(new Tx(tx, this)), this.txConfig());
+      return await this.retrying('READ', (session, live) => this.transaction(session, work, live));
     } catch (err) {
       throw toAppError(err);
-    } finally {
-      await session.close().catch(() => undefined);
     }
   }
 
   /**
-   * One write transaction, retried on transient errors (deadlocks, leader switch) by the driver.
+   * Runs `work` in an explicit transaction of `session`: committed when it returns, rolled back
+   * when it throws or when the caller gave up on it (`live()` false: no further query, no commit).
+   */
+  private async transaction<T>(session: Session, work: (tx: Tx) => Promise<T>, live: () => boolean): Promise<T> {
+    const tx = session.beginTransaction(this.txConfig());
+    try {
+      const out = await work(new Tx(tx, this, live));
+      if (!live()) throw new ServiceUnavailableError();
+      await tx.commit();
+      return out;
+    } catch (err) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Runs `attempt` in a new session until it succeeds, with exponential back-off: transient errors
+   * for at most the retry window, an unreachable database for at most `outageRetryMs` from this
+   * call's first failure to reach it, so that an outage is answered SERVICE_UNAVAILABLE in bounded
+   * time (and the writes waiting their turn at once, see reportUnreachable). Errors are mapped here.
+   */
+  private async retrying<T>(mode: 'READ' | 'WRITE', attempt: (session: Session, live: () => boolean) => Promise<T>): Promise<T> {
+    const { retryWindowMs, outageRetryMs } = this.db.options;
+    const deadline = Date.now() + retryWindowMs;
+    let outageDeadline = Infinity;
+    for (let n = 0; ; n++) {
+      const session = this.db.session(mode);
+      let abandoned = false;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        // While the database is known to be unreachable, an attempt that has not answered within
+        // outageRetryMs is abandoned (a server that accepts connections while starting may not
+        // answer them): it runs no further query and never commits (see transaction()).
+        const watchdog = new Promise<never>((_, reject) => {
+          const check = () => {
+            if (this.db.unreachableSince === null) timer = setTimeout(check, outageRetryMs);
+            else {
+              abandoned = true;
+              reject(new ServiceUnavailableError());
+            }
+          };
+          timer = setTimeout(check, outageRetryMs);
+        });
+        const out = await Promise.race([attempt(session, () => !abandoned), watchdog]);
+        this.db.reportReachable();
+        return out;
+      } catch (err) {
+        if (abandoned) throw err;
+        const unreachable = isUnreachable(err);
+        if (unreachable) {
+          this.db.reportUnreachable();
+          outageDeadline = Math.min(outageDeadline, Date.now() + outageRetryMs);
+        }
+        const delay = Math.min(100 * 2 ** n, unreachable ? 1_000 : 2_000) * (0.8 + Math.random() * 0.4);
+        if (!isRetryableError(err) || Date.now() + delay > Math.min(deadline, outageDeadline)) throw err;
+        await new Promise((r) => setTimeout(r, delay));
+      } finally {
+        clearTimeout(timer);
+        // An abandoned session may hang on its connection: closed without waiting.
+        if (abandoned) void session.close().catch(() => undefined);
+        else await session.close().catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * One write transaction, retried on transient errors (deadlocks, leader switch) like reads are.
    * It first waits for its turn at the process's write gate (at most NEO4J_TX_TIMEOUT_MS). A write
    * that cannot finish in time (its turn, or the change-feed lock, did not come) fails with
    * SERVICE_UNAVAILABLE and stores nothing: the transaction is rolled back.
    */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const timeoutMs = this.db.options.txTimeoutMs;
-    const leave = await this.db.writes.enter(timeoutMs, (running, waiting) =>
+    // While the database is unreachable a write does not queue: refused at once if no place is free.
+    const leave = await this.db.writes.enter(this.db.unreachableSince === null ? timeoutMs : 0, (running, waiting) =>
+      this.db.unreachableSince !== null ? new ServiceUnavailableError('The database cannot be reached; this write was not run, nothing was stored. Retry in a few seconds') :
       new ServiceUnavailableError(
         `Too many writes at once: ${running} running and ${waiting} waiting on this API instance, and this one did not get its turn within ${timeoutMs} ms (NEO4J_TX_TIMEOUT_MS); nothing was stored. Retry in a few seconds, or send items in bulk (syncActors, syncBonds)`,
       ),
     );
-    const session = this.db.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(new Tx(tx, this)), this.txConfig());
+      return await this.retrying('WRITE', (session, live) => this.transaction(session, work, live));
     } catch (err) {
       if (isTransactionTimeout(err)) {
         throw new ServiceUnavailableError(`The write did not finish within ${timeoutMs} ms (NEO4J_TX_TIMEOUT_MS): the database is busy with other writes. Nothing was stored; retry in a few seconds`);
@@ -320,7 +413,6 @@ export class Executor {
       throw toAppError(err);
     } finally {
       leave();
-      await session.close().catch(() => undefined);
     }
   }
 

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/roles';
 import { AppError, BadInputError, QueryTooComplexError, formatError } from '../errors';
 import type { Logger } from '../logger';
 import { createLoaders } from '../loaders';
-import { checkOperationLimits } from '../http/operation-limits';
+import { checkOperationLimits } from '../http/limits';
 import { FeedWatcher } from '../changes/feed.watcher';
 import type { LiveContext } from '../changes/change.subscription';
 import type { Context } from '../context';

@@ -30,6 +30,15 @@ export const INJECTIONS = [
   '../../etc/passwd',
   '%00%27',
 ];
+/** Dates at and past the edges of the calendar, and impossible ones. */
+export const EXTREME_DATES = ['0000-01-01', '9999-12-31', '2014-02-30', '2023-02-29', '2024-13-01', '-000001-01-01', '+275760-09-13', '99999-01-01', '2024-02-29T25:00:00Z', '1970-01-01'];
+/** Weights as JSON text: the largest double, past it (JSON.parse reads Infinity), negative, tiny. */
+export const EXTREME_WEIGHTS = ['1.7e308', '1e309', '-1e309', '-0.0', '5e-324', '1e12', '1.0000001e12'];
+
+/** F1–F4, each spreading the previous one `fan` times: fan^3 × 11 selections once written out. */
+export const fragmentFanOut = (fan: number, on = 'Operation'): string =>
+  [`fragment F1 on ${on} { id code name __typename id code name __typename id code name }`, ...[2, 3, 4].map((k) => `fragment F${k} on ${on} { ${`...F${k - 1} `.repeat(fan)}}`)].join(' ');
+
 export const WEIRD = ['💧🌳 Forêt', 'Ａｃｔｅｕｒ', '\u202Eevil', 'a\u0000b', 'x\u0007y', '\u200b', 'é'.repeat(300), '🧪'.repeat(70)];
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -65,6 +74,31 @@ export function* hostileCases(count: number, seed = 1): Generator<HostileCase> {
     ['control characters in names', () => json('mutation($n: String!) { createActor(input: { name: $n, kind: ORGANIZATION, sector: ECONOMIC }) { id } }', { n: pick(r, ['a\u0000b', 'x\u0007y', 'tab\there', 'line\nbreak', '\u001b[31mred']) }, true)],
     ['emoji and oversize in writes', () => json('mutation($n: String!) { createActor(input: { name: $n, kind: PERSON, sector: CITIZENS, email: "not-an-email" }) { id } }', { n: pick(r, WEIRD) }, true)],
     ['unknown fields and operations', () => json(pick(r, ['{ nope }', 'mutation { dropDatabase }', 'subscription { x }', '{ __schema { types { name } } }', '{ actors(filter: { evil: 1 }) { totalCount } }', '']))],
+    ['fragment fan-out', () => json(`${fragmentFanOut(5 + Math.floor(r() * 20))} { operations { ...F4 } ${pick(r, ['', 'actors(first: 100) { edges { node { bonds(first: 100) { edges { node { id } } } } } }', 'centrality(metric: DEGREE, top: 100) { actor { bonds(first: 100) { totalCount } } }'])} }`)],
+    ['inline-fragment roots', () => {
+      const n = 21 + Math.floor(r() * 100);
+      const fields = Array.from({ length: n }, (_, i) => `r${i}: operations { id }`).join(' ');
+      return json(pick(r, [`{ ... on Query { ${fields} } }`, `fragment Root on Query { ${fields} } { ...Root }`, `{ ... { ... on Query { ${fields} } } }`]));
+    }],
+    ['introspection aliases', () => {
+      const n = 31 + Math.floor(r() * 1000);
+      return json(pick(r, [
+        `{ __schema { ${Array.from({ length: n }, (_, i) => `t${i}: types { fields { name type { name } } }`).join(' ')} } }`,
+        `{ ${Array.from({ length: n }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`,
+        `{ __type(name: "Actor") { fields { type { ${'ofType { '.repeat(20)}name${' }'.repeat(20)} } } } }`,
+      ]));
+    }],
+    ['extreme dates and weights in writes', () => {
+      // Raw JSON text, so that 1e309 reaches the server as written.
+      const date = () => JSON.stringify(pick(r, EXTREME_DATES));
+      const weight = pick(r, EXTREME_WEIGHTS);
+      const body = pick(r, [
+        `{"query":"mutation($b: [BondSyncInput!]!) { syncBonds(source: \\"hostile\\", bonds: $b, dryRun: true) { created items { status } } }","variables":{"b":[{"externalId":"x1","kind":"FUNDS","from":{"externalId":"a"},"to":{"externalId":"b"},"since":${date()},"until":${date()},"weight":${weight}}]}}`,
+        `{"query":"mutation($i: CreateBondInput!) { createBond(input: $i) { id } }","variables":{"i":{"kind":"ADVISES","from":"act_00000000000000000000","to":"act_00000000000000000001","since":${date()},"until":${date()},"weight":${weight}}}}`,
+        `{"query":"query($d: Date) { transversality(asOf: $d) { __typename } actors(first: 1) { totalCount } }","variables":{"d":${date()}}}`,
+      ]);
+      return { kind: '', body, contentType: 'application/json', withKey: true };
+    }],
     ['delete unknown', () => json('mutation($id: ID!) { deleteActor(id: $id) { id } deleteBond(id: $id) { id } }', { id: pick(r, [...INJECTIONS, 'act_00000000000000000000']) }, true)],
   ];
   for (let i = 0; i < count; i++) {

@@ -13,11 +13,15 @@ import { killLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../src/db/l
 const BATCH = 200;
 const SYNC = `mutation($s: String!, $a: [ActorSyncInput!]!) { syncActors(source: $s, actors: $a) { created } }`;
 
+/** The contract: during an outage every request is answered within this long (of the outage, or of its arrival). */
+const OUTAGE_ANSWER_MS = 10_000;
+
 /**
- * Kills Neo4j with SIGKILL in the middle of a sync load from several clients, restarts it, and
- * checks that every acknowledged batch is there whole, no batch is there in part, the change feed
- * matches the data, the outage was reported as SERVICE_UNAVAILABLE (and /readyz said so), and the
- * API recovered by itself.
+ * Kills Neo4j with SIGKILL in the middle of a sync load from several clients (more than the write
+ * gate admits, so that some wait their turn) and a reader, restarts it, and checks that every
+ * acknowledged batch is there whole, no batch is there in part, the change feed matches the data,
+ * the outage was reported as SERVICE_UNAVAILABLE within 10 s to every request (and /readyz said
+ * so), and the API recovered by itself.
  */
 describe('database crash during a sync load', () => {
   let neo: LocalNeo4j;
@@ -32,7 +36,7 @@ describe('database crash during a sync load', () => {
     dir = mkdtempSync(join(tmpdir(), 'agencement-crash-'));
     neo = await startLocalNeo4j({ port, dataDir: dir, stopOnExit: true });
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
-    db = new Database({ uri: neo.uri, user: 'neo4j', password: 'x', txTimeoutMs: 30_000 });
+    db = new Database({ uri: neo.uri, user: 'neo4j', password: 'x', txTimeoutMs: 30_000, maxConcurrentWrites: 2 });
     await migrate(db);
     app = await startServer({ config, db }, 0);
     key = (await createKey(db, 'EDITOR' as any, null, 'crash')).secret;
@@ -48,14 +52,17 @@ describe('database crash during a sync load', () => {
   const post = async (query: string, variables: object) => {
     const t0 = Date.now();
     const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, body: (await res.json()) as any, ms: Date.now() - t0 };
+    const body = (await res.json()) as any;
+    return { status: res.status, body, ms: Date.now() - t0, start: t0, end: Date.now() };
   };
 
   it('keeps every acknowledged batch, loses no batch in part, reports the outage and recovers', async () => {
     const acked: string[] = [];
     const attempted: string[] = [];
-    const failures: { status: number; code: string; ms: number }[] = [];
+    const failures: { status: number; code: string; ms: number; start: number; end: number; what: string }[] = [];
     let stop = false;
+    let killedAt = Infinity;
+    let backAt = 0;
     const client = async (c: number) => {
       for (let b = 0; !stop; b++) {
         const batch = `c${c}b${b}`;
@@ -64,14 +71,22 @@ describe('database crash during a sync load', () => {
         const r = await post(SYNC, { s: 'crash', a: actors });
         if (r.body.data?.syncActors) acked.push(batch);
         else {
-          failures.push({ status: r.status, code: r.body.errors?.[0]?.extensions?.code, ms: r.ms });
+          failures.push({ status: r.status, code: r.body.errors?.[0]?.extensions?.code, ms: r.ms, start: r.start, end: r.end, what: `sync: ${r.body.errors?.[0]?.message}` });
           await new Promise((res) => setTimeout(res, 200));
         }
       }
     };
-    const clients = Promise.all([0, 1, 2, 3].map(client));
+    const reader = async () => {
+      while (!stop) {
+        const r = await post('{ actors(first: 5) { totalCount edges { node { name } } } }', {});
+        if (r.body.errors) failures.push({ status: r.status, code: r.body.errors[0]?.extensions?.code, ms: r.ms, start: r.start, end: r.end, what: 'read' });
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    };
+    const clients = Promise.all([...[0, 1, 2, 3].map(client), reader()]);
     while (acked.length < 8) await new Promise((r) => setTimeout(r, 100));
 
+    killedAt = Date.now();
     killLocalNeo4j(neo.pid, 'SIGKILL');
     await neo.exited;
     const ackedBeforeCrash = acked.length;
@@ -81,6 +96,7 @@ describe('database crash during a sync load', () => {
 
     neo = await startLocalNeo4j({ port, dataDir: dir, stopOnExit: true });
     const back = Date.now();
+    backAt = back;
     let recoveredAfterMs = -1;
     while (Date.now() - back < 60_000) {
       if ((await fetch(app.url.replace('/graphql', '/readyz'))).status === 200) {
@@ -95,11 +111,15 @@ describe('database crash during a sync load', () => {
     stop = true;
     await clients;
 
-    // The outage was reported, with the right code, without hangs.
+    // The outage was reported to every request, with the right code, within the contract's bound
+    // counted from the outage (requests in flight) or from the request's arrival (later ones).
     expect(failures.length).toBeGreaterThan(0);
+    expect(failures.some((f) => f.what === 'read')).toBe(true);
+    const slow = failures.filter((f) => f.end - Math.max(f.start, killedAt) >= OUTAGE_ANSWER_MS);
+    if (slow.length) console.log('slow answers', JSON.stringify(slow.map((f) => ({ ...f, startVsKill: f.start - killedAt, endVsKill: f.end - killedAt, backAt: backAt - killedAt }))));
     for (const f of failures) {
-      expect(f.code).toBe('SERVICE_UNAVAILABLE');
-      expect(f.ms).toBeLessThan(60_000); // answered, not hanging: the driver retries for 10 s, connection timeouts add a few seconds on a busy machine
+      expect({ what: f.what, code: f.code }).toEqual({ what: f.what, code: 'SERVICE_UNAVAILABLE' });
+      expect(f.end - Math.max(f.start, killedAt)).toBeLessThan(OUTAGE_ANSWER_MS);
     }
     expect(acked.length).toBeGreaterThan(ackedBeforeCrash);
 
@@ -120,6 +140,6 @@ describe('database crash during a sync load', () => {
     expect(creates).toBe([...present.values()].reduce((x, y) => x + y, 0));
     expect([lo, hi]).toEqual([1, n]);
     expect(v.records[0].get('v')).toBe(hi);
-    console.log(`crash test: ${acked.length} batches acknowledged (${ackedBeforeCrash} before the kill), ${failures.length} requests answered SERVICE_UNAVAILABLE during the outage (slowest ${Math.max(...failures.map((x) => x.ms))} ms), API ready ${recoveredAfterMs} ms after Neo4j was back`);
+    console.log(`crash test: ${acked.length} batches acknowledged (${ackedBeforeCrash} before the kill), ${failures.length} requests answered SERVICE_UNAVAILABLE during the outage (slowest ${Math.max(...failures.map((x) => x.end - Math.max(x.start, killedAt)))} ms after the outage or its arrival), API ready ${recoveredAfterMs} ms after Neo4j was back`);
   }, 240_000);
 });

