@@ -211,7 +211,8 @@ export function calendarDay(v: unknown): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
+  const t = new Date(Date.UTC(2000, mo - 1, d));
+  t.setUTCFullYear(y); // Date.UTC reads years 0-99 as 1900-1999
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? s : null;
 }
 

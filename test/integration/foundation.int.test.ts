@@ -5,6 +5,7 @@ import { cypher, CYPHER_DIR } from '../../src/db/cypher';
 import { bundleColumns } from '../../src/db/bundle';
 import { createLoaders } from '../../src/loaders';
 import { actorOrCardFromValues, isActorCard } from '../../src/actors/actor.record';
+import { nameKey } from '../../src/actors/actor.model';
 
 /** The foundation, read side: the demo graph, Relay paging, search, node(id), batching. */
 describe('reading the TESR graph', () => {
@@ -76,10 +77,12 @@ describe('reading the TESR graph', () => {
   it('sorts by name descending and pages consistently', async () => {
     const res = await t.gql(`{ actors(first: 30, orderBy: { field: NAME, direction: DESC }) { edges { node { name } } pageInfo { endCursor } } }`);
     const names = res.data.actors.edges.map((e: any) => e.node.name);
-    const sorted = [...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    // French order (issue #18 §3): accents and case do not count, so « Société d'économie » sorts before « Société d'investissement ».
+    const key = (n: string) => nameKey(n);
+    const sorted = [...names].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
     expect(names).toEqual(sorted);
     const next = await t.gql(`query($a: String) { actors(first: 1, after: $a, orderBy: { field: NAME, direction: DESC }) { edges { node { name } } } }`, { a: res.data.actors.pageInfo.endCursor });
-    expect(next.data.actors.edges[0].node.name <= names[names.length - 1]).toBe(true);
+    expect(key(next.data.actors.edges[0].node.name) <= key(names[names.length - 1])).toBe(true);
   });
 
   it('filters by sector, kind, operation, common, tags and territory', async () => {
