@@ -181,6 +181,8 @@ const date = (rand: () => number, fromYear: number, toYear: number): string => {
 };
 
 /** The same arguments always give the same graph. */
+const maxDay = (a: string, b: string): string => (b < a ? a : b);
+
 export function generateGraph(nActors: number, nBonds: number, seed = 2011): BenchGraph {
   const rand = rng(seed);
   const commons: BenchCommon[] = COMMONS.map(([code, name, nameEn]) => ({ id: `com_${code.toLowerCase()}`, code, name, nameEn, description: `Le bien commun « ${name} ».` }));
@@ -278,7 +280,8 @@ export function generateGraph(nActors: number, nBonds: number, seed = 2011): Ben
       directed: !SYMMETRIC.has(kind),
       weight: rand() < 0.7 ? 1 + Math.floor(rand() * 5) : null,
       since,
-      until: since && rand() < 0.15 ? date(rand, Number(since.slice(0, 4)), 2016) : null,
+      // Never before `since` (the gate refuses it): the same draws, the later of the two days.
+      until: since && rand() < 0.15 ? maxDay(since, date(rand, Number(since.slice(0, 4)), 2016)) : null,
       description: null,
       source: 'bench',
       externalId: `b${bonds.length}`,

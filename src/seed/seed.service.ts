@@ -14,14 +14,16 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return row.empty === true;
 }
 
+type Admitted<T> = { row: T; values: Record<string, unknown>; props: Record<string, unknown> }[];
+
 /**
- * Writes a whole graph in one transaction (all or nothing), with its change events so that the
- * feed read from the start rebuilds the data exactly.
+ * A graph's actors, bonds and participations through the gate, as the seed queries take them
+ * (`{ props }`, with ends): the seed is a door like any other. Throws BAD_USER_INPUT naming every
+ * problem before anything is written.
  */
-export async function loadGraph(db: Database, g: DemoGraph): Promise<{ actors: number; bonds: number; participations: number }> {
-  // The seed is a door like any other: its records pass the same gate as an API write.
+export function admitGraph<G extends Pick<DemoGraph, 'actors' | 'bonds' | 'participations'>>(g: G): { actors: Admitted<G['actors'][number]>; bonds: Admitted<G['bonds'][number]>; participations: Admitted<G['participations'][number]> } {
   const problems: InvalidField[] = [];
-  const admitted = <T extends { id: string; source?: string | null; externalId?: string | null }>(e: Entity, rows: readonly T[], path: string) =>
+  const admitted = <T extends { id: string; source?: string | null; externalId?: string | null }>(e: Entity, rows: readonly T[], path: string): Admitted<T> =>
     rows.map((row, i) => {
       const r = admit(e, row as unknown as Record<string, unknown>, 'replace', `${path}.${i}`);
       problems.push(...r.problems);
@@ -33,17 +35,31 @@ export async function loadGraph(db: Database, g: DemoGraph): Promise<{ actors: n
       }
       return { row, values: { ...r.values, ...own }, props: { ...toParams(e, r.values), ...own } };
     });
-  const actors = admitted(ACTOR, g.actors, 'actors');
-  const bonds = admitted(BOND, g.bonds, 'bonds');
-  const participations = admitted(PARTICIPATION, g.participations, 'participations');
+  const out = { actors: admitted(ACTOR, g.actors, 'actors'), bonds: admitted(BOND, g.bonds, 'bonds'), participations: admitted(PARTICIPATION, g.participations, 'participations') };
   if (problems.length) refuse('The seed', problems);
+  return out;
+}
+
+/** The seed queries' parameters from admitted records. */
+export const seedParams = {
+  actors: (rows: Admitted<{ id: string }>) => rows.map((a) => ({ props: a.props })),
+  bonds: (rows: Admitted<{ from: string; to: string }>) => rows.map((b) => ({ from: b.row.from, to: b.row.to, props: b.props })),
+  participations: (rows: Admitted<{ actor: string; operation: string }>) => rows.map((p) => ({ actor: p.row.actor, operation: p.row.operation, props: p.props })),
+};
+
+/**
+ * Writes a whole graph in one transaction (all or nothing), with its change events so that the
+ * feed read from the start rebuilds the data exactly.
+ */
+export async function loadGraph(db: Database, g: DemoGraph): Promise<{ actors: number; bonds: number; participations: number }> {
+  const { actors, bonds, participations } = admitGraph(g);
   await db.executor({ op: 'seed' }).write(async (tx) => {
     await tx.run('seed/commons', { commons: g.commons });
     await tx.run('seed/operations', { operations: g.operations });
-    await tx.run('seed/actors', { actors: actors.map((a) => ({ props: a.props })) });
+    await tx.run('seed/actors', { actors: seedParams.actors(actors) });
     await tx.run('seed/stewards', { pairs: g.commons.flatMap((c) => c.stewards.map((actor) => ({ actor, common: c.id }))) });
-    await tx.run('seed/bonds', { bonds: bonds.map((b) => ({ from: b.row.from, to: b.row.to, props: b.props })) });
-    await tx.run('seed/participations', { participations: participations.map((p) => ({ actor: p.row.actor, operation: p.row.operation, props: p.props })) });
+    await tx.run('seed/bonds', { bonds: seedParams.bonds(bonds) });
+    await tx.run('seed/participations', { participations: seedParams.participations(participations) });
     await tx.run('seed/indicators', { indicators: g.indicators });
     await tx.run('seed/events', { events: g.events });
     const sourceOf = new Map(g.actors.map((a) => [a.id, a.source]));
