@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   try {
     await loadGraph(stack.db, buildDemoGraph());
     const key = (await createKey(stack.db, 'EDITOR' as any, null, 'hostile')).secret;
+    const partner = (await createKey(stack.db, 'PARTNER' as any, 'hostile', 'hostile partner')).secret;
     const snapshot = async () => {
       const s = stack.db.session('READ');
       const r = await s.run("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() WITH nodes, count(r) AS rels MATCH (s:ChangeSequence {name: 'changes'}) RETURN nodes, rels, s.value AS version");
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     const worker = async () => {
       for (let next = cases.next(); !next.done; next = cases.next()) {
         const c = next.value;
-        const o = await sendHostile(stack.app.url, c, key);
+        const o = await sendHostile(stack.app.url, c, key, partner);
         done++;
         byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
         for (const code of o.codes.length ? o.codes : ['(data, no error)']) byCode.set(code, (byCode.get(code) ?? 0) + 1);

@@ -11,8 +11,8 @@ export interface HostileCase {
   /** Raw body (string) and content type: the request as a client would send it. */
   body: string;
   contentType: string;
-  /** Send the EDITOR key, so that mutations reach validation instead of stopping at auth. */
-  withKey: boolean;
+  /** Send the EDITOR key, so that mutations reach validation instead of stopping at auth; `partner`: a PARTNER key of source "hostile". */
+  withKey: boolean | 'partner';
 }
 
 
@@ -99,6 +99,16 @@ export function* hostileCases(count: number, seed = 1): Generator<HostileCase> {
       ]);
       return { kind: '', body, contentType: 'application/json', withKey: true };
     }],
+    ['partner-side structure changes', () => {
+      // A PARTNER key reaching for the program's own structure: departments, governance bodies, lead roles, the program's source.
+      const c = pick(r, [
+        ['mutation { createActor(input: { name: "Direction pirate", kind: DEPARTMENT, sector: PUBLIC_ADMINISTRATION }) { id } }', undefined],
+        ['mutation { syncActors(source: "hostile", actors: [{ externalId: "g", name: "Comité pirate", kind: GOVERNANCE_BODY, sector: POLITICAL }]) { created } }', undefined],
+        ['mutation($a: ID!, $o: ID!) { createParticipation(input: { actor: $a, operation: $o, role: LEAD_DEPARTMENT }) { id } }', { a: 'act_00000000000000000000', o: 'op_00000000000000000000' }],
+        ['mutation { createActor(input: { name: "Conseil bis", kind: ORGANIZATION, sector: POLITICAL, source: "tesr" }) { id } }', undefined],
+      ] as const);
+      return { ...json(c[0], c[1]), withKey: 'partner' };
+    }],
     ['delete unknown', () => json('mutation($id: ID!) { deleteActor(id: $id) { id } deleteBond(id: $id) { id } }', { id: pick(r, [...INJECTIONS, 'act_00000000000000000000']) }, true)],
   ];
   for (let i = 0; i < count; i++) {
@@ -129,10 +139,10 @@ export interface HostileOutcome {
 }
 
 /** Sends one case and judges the answer: no 5xx, JSON, every error with a known code, no stack trace. */
-export async function sendHostile(url: string, c: HostileCase, key: string): Promise<HostileOutcome> {
+export async function sendHostile(url: string, c: HostileCase, key: string, partnerKey: string = key): Promise<HostileOutcome> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': c.contentType, 'apollo-require-preflight': 'true', ...(c.withKey ? { authorization: `Bearer ${key}` } : {}) }, body: c.body });
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': c.contentType, 'apollo-require-preflight': 'true', ...(c.withKey ? { authorization: `Bearer ${c.withKey === 'partner' ? partnerKey : key}` } : {}) }, body: c.body });
   } catch (err) {
     return { status: 0, codes: [], ok: false, problem: `no answer: ${(err as Error).message}` };
   }

@@ -19,14 +19,15 @@ describe('hostile input', () => {
     }
   };
 
-  it('answers 400 cases of 23 kinds with known codes and changes nothing', async () => {
+  it('answers 400 cases of 24 kinds with known codes and changes nothing', async () => {
     const key = await t.key('EDITOR');
+    const partner = await t.key('PARTNER', 'hostile');
     const before = await snapshot();
     const byKind = new Map<string, Map<string, number>>();
     const problems: string[] = [];
     const cases = [...hostileCases(400, 7)];
     for (let i = 0; i < cases.length; i += 8) {
-      const outcomes = await Promise.all(cases.slice(i, i + 8).map((c) => sendHostile(t.app.url, c, key)));
+      const outcomes = await Promise.all(cases.slice(i, i + 8).map((c) => sendHostile(t.app.url, c, key, partner)));
       outcomes.forEach((o, j) => {
         const c = cases[i + j];
         if (!o.ok) problems.push(`${c.kind}: ${o.problem}`);
@@ -38,7 +39,7 @@ describe('hostile input', () => {
     expect(problems).toEqual([]);
     expect(await snapshot()).toEqual(before);
     // Malicious writes never pass: each write-kind got an error for every case.
-    for (const kind of ['injection in writes', 'injection in bond ends', 'injection in sync source', 'control characters in names', 'emoji and oversize in writes', 'delete unknown']) {
+    for (const kind of ['injection in writes', 'injection in bond ends', 'injection in sync source', 'control characters in names', 'emoji and oversize in writes', 'delete unknown', 'partner-side structure changes']) {
       expect({ kind, ok: byKind.get(kind)?.get('(no error)') ?? 0 }).toEqual({ kind, ok: 0 });
     }
     // The limits hold against every shape of the new kinds: none of them ran.
@@ -46,6 +47,7 @@ describe('hostile input', () => {
       expect({ kind, ran: byKind.get(kind)?.get('(no error)') ?? 0 }).toEqual({ kind, ran: kind === 'fragment fan-out' ? expect.any(Number) : 0 });
     }
     expect(byKind.get('inline-fragment roots')?.get('QUERY_TOO_COMPLEX')).toBeGreaterThan(0);
+    expect([...(byKind.get('partner-side structure changes')?.keys() ?? [])]).toEqual(['FORBIDDEN']);
     const ready = await fetch(t.app.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);
   });
