@@ -143,7 +143,7 @@ describe('CORS_ORIGINS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(COUNCIL);
     expect(res.headers.get('access-control-expose-headers')).toBe('content-disposition');
-    expect(res.headers.get('content-disposition')).toContain('tesr-nodes.csv');
+    expect(res.headers.get('content-disposition')).toMatch(/tesr-all-\d{4}-\d{2}-\d{2}-nodes\.csv/);
     expect(corsHeaders(await preflight(exportUrl, EVIL, 'GET', 'authorization'))).toEqual([]);
   });
 
