@@ -10,6 +10,8 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     @fulltext(indexes: [{ indexName: "actor_search", queryName: "actorsSearch", fields: ["name", "description"] }]) {
     id: ID!
     name: String!
+    "The French sort key our API orders names by (accents and case folded), so that both servers order alike."
+    nameKey: String @alias(property: "_nameKey")
     kind: String!
     sector: String!
     description: String

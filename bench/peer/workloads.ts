@@ -49,7 +49,7 @@ const W2_OURS = `query ListPage($op: ID!, $sector: Sector!) {
   }
 }`;
 const W2_PEER = `query ListPage($op: ID!, $sector: String!) {
-  actors(where: { sector: { eq: $sector }, operations: { some: { id: { eq: $op } } } }, sort: [{ name: ASC }, { id: ASC }], limit: 50) {
+  actors(where: { sector: { eq: $sector }, operations: { some: { id: { eq: $op } } } }, sort: [{ nameKey: ASC }, { id: ASC }], limit: 50) {
     id name sector territory bondsConnection { totalCount }
   }
 }`;
