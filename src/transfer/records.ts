@@ -106,7 +106,7 @@ function rehome(ref: { id?: string; externalId?: string; source?: string }, orig
   return origin != null && ref.source === origin ? { externalId: ref.externalId } : ref;
 }
 
-function fromCells(format: Format, row: TableRow, index: number, problems: FileProblem[]): Record<string, unknown> {
+function fromCells(format: Format, row: TableRow, problems: FileProblem[]): Record<string, unknown> {
   const out: Record<string, unknown> = { externalId: row.cells.externalId ?? '' };
   for (const name of namesWith(format.entity, 'synced')) {
     const raw = row.cells[name] ?? '';
@@ -119,7 +119,6 @@ function fromCells(format: Format, row: TableRow, index: number, problems: FileP
     out.from = rehome(toRef(row.cells.from ?? ''), origin);
     out.to = rehome(toRef(row.cells.to ?? ''), origin);
   }
-  void index;
   return out;
 }
 
@@ -130,7 +129,9 @@ function fromJson(format: Format, item: unknown): Record<string, unknown> {
   for (const name of namesWith(format.entity, 'synced')) {
     const v = o[name];
     const f = format.entity.fields[name];
-    out[name] = typeof v === 'string' && (f.values || f.day) ? (('value' in cellValue(f, v) ? (cellValue(f, v) as { value: unknown }).value : v)) : v;
+    // Enum labels and French dates are read as in a CSV; anything else goes to the gate as given.
+    const read = typeof v === 'string' && (f.kind === 'enum' || f.kind === 'day') ? cellValue(f, v) : null;
+    out[name] = read && 'value' in read ? read.value : v;
   }
   if (format === BOND_FORMAT) {
     const origin = typeof o.source === 'string' ? o.source : null;
@@ -170,7 +171,7 @@ export function parseTransferFile(name: string, bytes: Buffer): TransferFile {
   const format = isBonds ? BOND_FORMAT : ACTOR_FORMAT;
   const table = isBonds ? probe : readTable(bytes, [...ACTOR_FORMAT.columns, sourceColumn], name);
   const problems = [...table.problems];
-  const items = table.rows.map((row, index) => ({ line: row.line, index, input: fromCells(format, row, index, problems) }));
+  const items = table.rows.map((row, index) => ({ line: row.line, index, input: fromCells(format, row, problems) }));
   const file: TransferFile = {
     actors: isBonds ? [] : (items as unknown as FileItem<ActorSyncInput>[]),
     bonds: isBonds ? (items as unknown as FileItem<BondSyncInput>[]) : [],
