@@ -5,8 +5,9 @@ import { BOND } from '../bonds/bond.model';
 import { admitBatch } from '../model/entity';
 import { ACTOR_FORMAT, BOND_FORMAT, parseTransferFile, type FileItem, type Format } from '../transfer/records';
 import { rejectsCsv, writeCsv, type Dialect } from '../transfer/csv';
+import { csvColumns } from '../transfer/export';
 import type { FileProblem } from '../transfer/table';
-import { LABELS_FR } from '../transfer/labels-fr';
+import { labelsOfCodes } from '../transfer/labels-fr';
 import { ApiError, apiOptions, gql, type ApiOptions } from './api-client';
 
 /** What one request may carry: the API's default body limit is 1 MB (MAX_BODY_BYTES). */
@@ -22,7 +23,7 @@ function columnsHelp(f: Format): string {
     })
     .join('\n');
 }
-const labelFr = (code: string): string | undefined => Object.values(LABELS_FR).map((t) => (t as Record<string, string[]>)[code]?.[0]).find(Boolean);
+const labelFr = (code: string): string | undefined => labelsOfCodes([code])[code]?.[0];
 
 const USAGE = `Usage: npm run import -- FILE --source SOURCE [--api URL] [--key KEY] [--dry-run] [--rejects FILE] [--batch-size N]
        npm run import -- --template [actors|bonds] [--dialect excel-fr|rfc4180] > modele.csv
@@ -118,10 +119,10 @@ async function send<T>(o: ApiOptions, kind: 'actors' | 'bonds', source: string, 
 
 function template(kind: string, dialect: Dialect): string {
   if (kind === 'bonds') {
-    const cols = BOND_FORMAT.columns.map((c) => ({ name: c.name, headerFr: BOND_FORMAT.entity.fields[c.name]?.csv.headerFr || c.aliases?.[0] || c.name }));
+    const cols = csvColumns(BOND, BOND_FORMAT.columns.map((c) => c.name));
     return writeCsv([{ externalId: 'lien-001', from: 'adh-001', to: 'adh-002', kind: 'SUPPLIES', weight: 2.5, since: '2014-03-01', until: '', description: 'Approvisionnement en farine locale', directed: '' }], cols, dialect);
   }
-  const cols = ACTOR_FORMAT.columns.map((c) => ({ name: c.name, headerFr: ACTOR_FORMAT.entity.fields[c.name]?.csv.headerFr || c.aliases?.[0] || c.name }));
+  const cols = csvColumns(ACTOR, ACTOR_FORMAT.columns.map((c) => c.name));
   return writeCsv(
     [
       { externalId: 'adh-001', name: 'Coopérative agricole du Ternois', kind: 'ORGANIZATION', sector: 'ECONOMIC', description: 'Céréales et légumes de plein champ', territory: 'Ternois', tags: 'value-chain:producer', email: '', phone: '' },

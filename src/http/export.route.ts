@@ -105,13 +105,15 @@ export function exportRouter(db: Database, config: Config, keys: KeyResolver): R
       res.setHeader('content-disposition', `attachment; filename="${exportFileNameFor(String(req.params.file), scope)}"`);
       res.send(render(net, format, dialect));
     } catch (err) {
-      const e = toAppError(err);
-      if (e instanceof AppError) {
-        res.status(STATUS[e.code] ?? 500).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
-      } else {
-        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-      }
+      sendExportError(res, err);
     }
   });
   return router;
+}
+
+/** An export's failure as a GraphQL-shaped error body with the HTTP status of its code (shared by the export routes). */
+export function sendExportError(res: Response, err: unknown): void {
+  const e = toAppError(err);
+  if (e instanceof AppError) res.status(STATUS[e.code] ?? 500).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
+  else res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
 }

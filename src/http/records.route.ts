@@ -2,12 +2,11 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database';
 import type { KeyResolver } from '../auth/key.service';
 import { can } from '../auth/roles';
-import { AppError, BadInputError, ErrorCode, ForbiddenError, toAppError } from '../errors';
+import { BadInputError, ForbiddenError } from '../errors';
+import { sendExportError } from './export.route';
 import { isValidSource, SOURCE_RULE } from '../model/field';
 import { actorsCsv, bondsCsv, exportRecords } from '../transfer/export';
 import { exportFileName, isDialect, type Dialect } from '../transfer/csv';
-
-const STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.SERVICE_UNAVAILABLE]: 503 };
 
 /**
  * `GET /export/records.json|records-actors.csv|records-bonds.csv?source=S[&personalData=true][&dialect=excel-fr]`:
@@ -38,9 +37,7 @@ export function recordsRouter(db: Database, keys: KeyResolver): Router {
       res.setHeader('content-disposition', `attachment; filename="${name(actors ? 'actors' : 'bonds', 'csv')}"`);
       res.send(actors ? actorsCsv(data, dialect) : bondsCsv(data, dialect));
     } catch (err) {
-      const e = toAppError(err);
-      if (e instanceof AppError) res.status(STATUS[e.code] ?? 500).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
-      else res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      sendExportError(res, err);
     }
   });
   return router;

@@ -3,7 +3,7 @@ import { ACTOR } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
 import { namesWith, type Entity } from '../model/entity';
 import { writeCsv, type CsvColumn, type Dialect } from './csv';
-import { LABELS_FR, exportLabelsFr } from './labels-fr';
+import { exportLabelsFr, labelsOfCodes } from './labels-fr';
 
 export interface ExportOptions {
   source: string | null;
@@ -31,12 +31,11 @@ export async function exportRecords(db: Pick<Executor, 'readTx'>, opts: ExportOp
 }
 
 /** CSV columns of an export: French headers and enum labels come from the table (for excel-fr). */
-function csvColumns(e: Entity, names: readonly string[]): CsvColumn[] {
-  const labels = Object.assign({}, ...Object.values(LABELS_FR).map((t) => exportLabelsFr(t as Record<string, string[]>))) as Record<string, string>;
+export function csvColumns(e: Entity, names: readonly string[]): CsvColumn[] {
   return names.map((name) => {
     const f = e.fields[name];
     const type = !f ? 'string' : f.kind === 'enum' ? 'enum' : f.kind === 'list' ? 'list' : f.kind === 'number' ? 'number' : f.kind === 'day' ? 'date' : f.kind === 'boolean' ? 'boolean' : 'string';
-    return { name, headerFr: f?.csv.headerFr || (name === 'from' ? 'de' : name === 'to' ? 'vers' : name), type, ...(f?.values ? { enumLabelsFr: Object.fromEntries(f.values.map((v) => [v, labels[v] ?? v])) } : {}) };
+    return { name, headerFr: f?.csv.headerFr || (name === 'from' ? 'de' : name === 'to' ? 'vers' : name), type, ...(f?.values ? { enumLabelsFr: { ...Object.fromEntries(f.values.map((v) => [v, v])), ...exportLabelsFr(labelsOfCodes(f.values)) } } : {}) };
   });
 }
 

@@ -53,3 +53,10 @@ export const LABELS_FR: {
 export function exportLabelsFr(labels: Readonly<Record<string, readonly string[]>>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).map(([code, l]) => [code, l[0] ?? code]));
 }
+
+/** The French labels of these enum codes, from whichever table holds them (an entity field knows its codes, not its enum's name). */
+export function labelsOfCodes(codes: readonly string[]): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const table of Object.values(LABELS_FR)) for (const [code, labels] of Object.entries(table)) if (codes.includes(code)) out[code] = labels;
+  return out;
+}

@@ -3,7 +3,7 @@ import { BOND } from '../bonds/bond.model';
 import { namesWith, type Entity } from '../model/entity';
 import type { FieldSpec } from '../model/field';
 import type { ActorSyncInput, BondSyncInput } from '../sync/sync.type';
-import { LABELS_FR } from './labels-fr';
+import { labelsOfCodes } from './labels-fr';
 import { decodeText, matchEnum, parseDay, parseDecimal, readJson, readTable, splitList, unneutralize, type ColumnSpec, type FileProblem, type TableRow } from './table';
 
 /**
@@ -32,12 +32,7 @@ export const BOND_FORMAT = formatOf(BOND, [
 ]);
 
 /** French labels of an enum field's values: every label table entry whose code is one of them. */
-function labelsOf(f: FieldSpec): Record<string, readonly string[]> | undefined {
-  if (!f.values) return undefined;
-  const out: Record<string, readonly string[]> = {};
-  for (const table of Object.values(LABELS_FR)) for (const [code, labels] of Object.entries(table)) if (f.values.includes(code)) out[code] = labels;
-  return out;
-}
+const labelsOf = (f: FieldSpec): Record<string, readonly string[]> | undefined => (f.values ? labelsOfCodes(f.values) : undefined);
 
 const TRUE = new Set(['true', 'vrai', 'oui', '1', 'yes', 'o', 'x']);
 const FALSE = new Set(['false', 'faux', 'non', '0', 'no', 'n']);
