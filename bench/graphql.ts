@@ -1,19 +1,23 @@
 /**
- * Our API against `@neo4j/graphql` 7 on the same data, side by side.
+ * Our API against `@neo4j/graphql` 7 (the peer) and against a hand-written server (the floor: one
+ * Cypher query per page view, no GraphQL; bench/peer/floor-server.ts), on the same data and the
+ * same Neo4j, side by side.
  *
  *   npm run bench -- [--duration 10] [--actors 10000] [--bonds 50000] [--connections 1,16,64]
- *                    [--workloads W1,W2,W3,W4] [--servers ours,peer] [--warmup 3]
- *                    [--data-dir DIR] [--cpu-prof ours|peer|both] [--no-check] [--ts-node]
+ *                    [--workloads W1,W2,W3,W4,W5] [--servers ours,peer,floor] [--warmup 3]
+ *                    [--data-dir DIR] [--cpu-prof ours|peer|floor|all] [--no-check] [--ts-node]
  *
  * Generates a deterministic network, loads it with UNWIND batches through our `Database` into a
  * fresh local Neo4j (NEO4J_BENCH_BOLT_PORT, default 7712, heap 1 GB; or NEO4J_URI, whose data it
- * REPLACES) after our migrations, starts our API and the peer in two child processes, checks that
- * both answer each workload alike, then drives both with autocannon at each concurrency,
- * alternating ours/peer/ours/peer, sampling each API's RSS every 250 ms and the CPU each process
- * (API and Neo4j) spent. Prints a table; writes bench/results/graphql.json and graphql.svg.
+ * REPLACES) after our migrations, starts the three servers in child processes, checks that the peer
+ * and the floor answer each view as ours does, then drives them with page views (bench/peer/drive.ts:
+ * a view that pages sends each page in turn) at each concurrency, alternating
+ * ours/peer/floor twice, sampling each server's RSS every 250 ms and the CPU each process (servers
+ * and Neo4j) spent. Prints a table with ours/peer and ours/floor; writes bench/results/graphql.json
+ * and graphql.svg.
  *
- * Both servers run like `npm start`: compiled with tsc first (into .cache/bench-build), then plain
- * `node`. `--ts-node` runs both through ts-node --transpile-only instead (`npm run dev`).
+ * The servers run like `npm start`: compiled with tsc first (into .cache/bench-build), then plain
+ * `node`. `--ts-node` runs them through ts-node --transpile-only instead (`npm run dev`).
  */
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -22,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import http from 'node:http';
+import { drive, poster, runView } from './peer/drive';
 import { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j';
@@ -33,14 +38,17 @@ import { renderChart } from './peer/chart';
 import { ProcessMeter } from './peer/meter';
 
 const REPO = resolve(__dirname, '..');
-const SERVERS: Server[] = ['ours', 'peer'];
+const SERVERS: Server[] = ['ours', 'peer', 'floor'];
+const SERVER_NAMES: Record<Server, string> = { ours: 'Our API', peer: 'Peer (@neo4j/graphql 7)', floor: 'Floor (hand-written Cypher, no GraphQL)' };
 
 interface RunResult {
   workload: string;
   connections: number;
   server: Server;
   rep: number;
+  /** Page views a second. */
   rps: number;
+  views: number;
   requests: number;
   p50: number;
   p99: number;
@@ -51,7 +59,7 @@ interface RunResult {
 }
 
 /** A run's figures averaged over its alternated repetitions. */
-type Summary = Omit<RunResult, 'rep' | 'requests'>;
+type Summary = Omit<RunResult, 'rep' | 'views' | 'requests'> & { requestsPerView: number };
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -62,8 +70,8 @@ async function main(): Promise<void> {
       actors: { type: 'string', default: '10000' },
       bonds: { type: 'string', default: '50000' },
       connections: { type: 'string', default: '1,16,64' },
-      workloads: { type: 'string', default: 'W1,W2,W3,W4' },
-      servers: { type: 'string', default: 'ours,peer' },
+      workloads: { type: 'string', default: 'W1,W2,W3,W4,W5' },
+      servers: { type: 'string', default: 'ours,peer,floor' },
       warmup: { type: 'string', default: '3' },
       'data-dir': { type: 'string' },
       'cpu-prof': { type: 'string' },
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
     const urls = {} as Record<Server, string>;
     const pids = {} as Record<Server, number>;
     for (const server of servers) {
-      const withProf = prof === server || prof === 'both';
+      const withProf = prof === server || prof === 'all' || (prof === 'both' && server !== 'floor');
       if (withProf) mkdirSync(profDir, { recursive: true });
       const child = spawn(
         process.execPath,
@@ -154,17 +162,21 @@ async function main(): Promise<void> {
         child.once('exit', (code) => rej(new Error(`${server} server exited (${code}) before it was ready`)));
       });
       pids[server] = child.pid!;
-      log(`${server === 'ours' ? 'Our API' : 'Peer (@neo4j/graphql 7)'}: ${urls[server]} (pid ${child.pid})`);
+      log(`${SERVER_NAMES[server]}: ${urls[server]} (pid ${child.pid})`);
     }
 
     const workloads = buildWorkloads(graph).filter((w) => wanted.has(w.key));
 
     // --- equality check --------------------------------------------------------------------------
-    const checks: Record<string, { compared: number; mismatches: number; example?: string }> = {};
-    if (!values['no-check'] && servers.length === 2) {
-      for (const w of workloads) checks[w.key] = await checkWorkload(w, urls, db);
-      log(`Same answers: ${workloads.map((w) => `${w.key} ${checks[w.key].compared - checks[w.key].mismatches}/${checks[w.key].compared}`).join(', ')}`);
-      for (const w of workloads) if (checks[w.key].example) log(`  ${w.key} differs, e.g. ${checks[w.key].example}`);
+    // checks[other][workload]: the other server's answers against ours.
+    const checks: Partial<Record<Server, Record<string, Check>>> = {};
+    if (!values['no-check'] && servers.includes('ours')) {
+      for (const other of servers.filter((x) => x !== 'ours')) {
+        const c: Record<string, Check> = (checks[other] = {});
+        for (const w of workloads) c[w.key] = await checkWorkload(w, urls, other, db);
+        log(`Same answers, ${other} as ours: ${workloads.map((w) => `${w.key} ${c[w.key].compared - c[w.key].mismatches}/${c[w.key].compared}`).join(', ')}`);
+        for (const w of workloads) if (c[w.key].example) log(`  ${w.key} differs, e.g. ${c[w.key].example}`);
+      }
     }
 
     // --- load -------------------------------------------------------------------------------------
@@ -189,16 +201,17 @@ async function main(): Promise<void> {
               server,
               rep,
               rps: r.rps,
+              views: r.views,
               requests: r.requests,
               p50: r.p50,
               p99: r.p99,
               errors: r.errors,
               peakRssMb: m.peakRssMb,
-              apiCpuMsPerReq: m.cpuMs / Math.max(1, r.requests),
-              neo4jCpuMsPerReq: neo == null ? null : neo / Math.max(1, r.requests),
+              apiCpuMsPerReq: m.cpuMs / Math.max(1, r.views),
+              neo4jCpuMsPerReq: neo == null ? null : neo / Math.max(1, r.views),
             };
             runs.push(run);
-            log(`  ${w.key} c=${String(c).padEnd(2)} ${server.padEnd(4)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  err ${r.errors}  rss ${m.peakRssMb.toFixed(0)} MB  cpu/req api ${run.apiCpuMsPerReq.toFixed(2)} ms neo4j ${neo == null ? '-' : run.neo4jCpuMsPerReq!.toFixed(2)} ms`);
+            log(`  ${w.key} c=${String(c).padEnd(2)} ${server.padEnd(5)} ${r.rps.toFixed(0).padStart(6)} views/s (${(r.requests / Math.max(1, r.views)).toFixed(1)} req/view)  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  err ${r.errors}  rss ${m.peakRssMb.toFixed(0)} MB  cpu/view api ${run.apiCpuMsPerReq.toFixed(2)} ms neo4j ${neo == null ? '-' : run.neo4jCpuMsPerReq!.toFixed(2)} ms`);
           }
         }
       }
@@ -218,6 +231,7 @@ async function main(): Promise<void> {
             connections: c,
             server,
             rps: mean((r) => r.rps),
+            requestsPerView: rs.reduce((a, r) => a + r.requests, 0) / Math.max(1, rs.reduce((a, r) => a + r.views, 0)),
             p50: mean((r) => r.p50),
             p99: mean((r) => r.p99),
             errors: rs.reduce((a, r) => a + r.errors, 0),
@@ -235,18 +249,19 @@ async function main(): Promise<void> {
     const result = {
       at: new Date().toISOString(),
       peer: '@neo4j/graphql 7 (Apollo Server 5)',
+      floor: 'hand-written: node:http, one Cypher query per page view (bench/peer/floor-server.ts)',
       runtime: compiled ? 'compiled with tsc, plain node (as npm start)' : 'ts-node --transpile-only (as npm run dev)',
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       data: { actors: graph.actors.length, bonds: graph.bonds.length, participations: graph.participations.length, operations: graph.operations.length, maxDegree: maxDeg },
       durationPerRunSeconds: duration,
       connections: conns,
-      workloads: Object.fromEntries(workloads.map((w) => [w.key, { title: w.title, query: w.query, check: checks[w.key] ?? null }])),
+      workloads: Object.fromEntries(workloads.map((w) => [w.key, { title: w.title, query: w.query, check: Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, c![w.key]])) }])),
       summaries,
       ratios: workloads.flatMap((w) =>
         conns.map((c) => {
-          const o = summaries.find((s) => s.workload === w.key && s.connections === c && s.server === 'ours');
-          const p = summaries.find((s) => s.workload === w.key && s.connections === c && s.server === 'peer');
-          return { workload: w.key, connections: c, rps: o && p ? o.rps / p.rps : null, p99: o && p ? o.p99 / p.p99 : null };
+          const get = (sv: Server) => summaries.find((s) => s.workload === w.key && s.connections === c && s.server === sv);
+          const [o, p, f] = [get('ours'), get('peer'), get('floor')];
+          return { workload: w.key, connections: c, vsPeer: o && p ? o.rps / p.rps : null, vsFloor: o && f ? o.rps / f.rps : null, p99VsPeer: o && p ? o.p99 / p.p99 : null };
         }),
       ),
       peakRssMb: peakRss,
@@ -277,7 +292,7 @@ async function main(): Promise<void> {
 
 const BUILD_DIR = join(REPO, '.cache', 'bench-build');
 
-/** Both servers (and all of src/) through tsc into .cache/bench-build (gitignored), as `npm start` builds. */
+/** The servers (and all of src/) through tsc into .cache/bench-build (gitignored), as `npm start` builds. */
 function compileServers(): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
   mkdirSync(BUILD_DIR, { recursive: true });
@@ -287,7 +302,7 @@ function compileServers(): void {
     JSON.stringify({
       extends: join(REPO, 'tsconfig.json'),
       compilerOptions: { rootDir: REPO, outDir: BUILD_DIR, sourceMap: false, types: ['node'], noEmit: false },
-      files: [join(REPO, 'bench/peer/ours-server.ts'), join(REPO, 'bench/peer/peer-server.ts')],
+      files: [join(REPO, 'bench/peer/ours-server.ts'), join(REPO, 'bench/peer/peer-server.ts'), join(REPO, 'bench/peer/floor-server.ts')],
       include: [],
     }),
   );
@@ -299,70 +314,41 @@ function compileServers(): void {
 
 /**
  * How a server process starts: like `npm start`, from the tsc output (both servers alike), or with
- * --ts-node through ts-node. A what-if may point BENCH_OURS_ENTRY / BENCH_PEER_ENTRY at
+ * --ts-node through ts-node. A what-if may point BENCH_OURS_ENTRY / BENCH_PEER_ENTRY / BENCH_FLOOR_ENTRY at
  * another compiled .js entry.
  */
 function serverEntry(server: Server, compiled = false): string[] {
-  const override = server === 'ours' ? process.env.BENCH_OURS_ENTRY : process.env.BENCH_PEER_ENTRY;
+  const override = process.env[`BENCH_${server.toUpperCase()}_ENTRY`];
   if (override?.endsWith('.js')) return [resolve(override)];
   if (compiled) return [join(BUILD_DIR, `bench/peer/${server}-server.js`)];
   return ['-r', 'ts-node/register/transpile-only', join(REPO, `bench/peer/${server}-server.ts`)];
 }
 
-/** One autocannon run; each request takes the next variable set of the workload. */
-async function drive(w: Workload, server: Server, url: string, connections: number, seconds: number) {
-  const bodies = w.variables.map((v) => JSON.stringify({ query: w.query[server], variables: v[server] }));
-  let next = 0;
-  let gqlErrors = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections,
-    duration: seconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-        onResponse: (status, body) => {
-          if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[')) gqlErrors++;
-        },
-      },
-    ],
-  });
-  const requests = result.requests.total ?? 0;
-  return {
-    rps: requests / result.duration,
-    requests,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + gqlErrors,
-  };
+interface Check {
+  compared: number;
+  mismatches: number;
+  example?: string;
 }
 
-async function post(url: string, query: string, variables: unknown): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body: any = await res.json();
-  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 400)}`);
-  return body.data;
-}
-
-/** Asks both servers the same things and compares the canonical answers. */
-async function checkWorkload(w: Workload, urls: Record<Server, string>, db: Database) {
+/** Asks ours and `other` the same page views (every page of a paged view) and compares the canonical answers. */
+async function checkWorkload(w: Workload, urls: Record<Server, string>, other: Server, db: Database): Promise<Check> {
   const sample = w.variables.slice(0, Math.min(w.variables.length, 40));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
   let mismatches = 0;
   let example: string | undefined;
   for (const v of sample) {
-    const [o, p] = await Promise.all([post(urls.ours, w.query.ours, v.ours), post(urls.peer, w.query.peer, v.peer)]);
+    const [o, p] = await Promise.all([runView(w, 'ours', v.ours, poster(urls.ours, agent)), runView(w, other, v[other], poster(urls[other], agent))]);
     const a = w.normalize.ours(o);
-    const b = w.normalize.peer(p);
+    const b = w.normalize[other](p);
     let why: string | null = null;
     if (w.key === 'W3') why = await checkSearch(db, String((v.ours as any).q), a as any[], b as any[]);
-    else if (JSON.stringify(a) !== JSON.stringify(b)) why = firstDifference(a, b);
+    else if (canonical(a) !== canonical(b)) why = firstDifference(a, b);
     if (why) {
       mismatches++;
       example ??= `${JSON.stringify(v.ours)}: ${why}`;
     }
   }
+  agent.destroy();
   return { compared: sample.length, mismatches, ...(example ? { example } : {}) };
 }
 
@@ -370,7 +356,7 @@ async function checkWorkload(w: Workload, urls: Record<Server, string>, db: Data
  * Both lists must be a valid "20 best by score": non-increasing scores, everything scoring above
  * the 20th best score present; ties at the cut may differ. Common ids must carry the same fields.
  */
-async function checkSearch(db: Database, word: string, ours: any[], peer: any[]): Promise<string | null> {
+async function checkSearch(db: Database, word: string, ours: any[], other: any[]): Promise<string | null> {
   const s = db.session('READ');
   let scores: Map<string, number>;
   try {
@@ -383,7 +369,7 @@ async function checkSearch(db: Database, word: string, ours: any[], peer: any[])
   const n = Math.min(20, all.length);
   const cut = all[n - 1];
   const eps = 1e-6;
-  for (const [name, list] of [['ours', ours], ['peer', peer]] as const) {
+  for (const [name, list] of [['ours', ours], ['other', other]] as const) {
     if (list.length !== n) return `${name} returned ${list.length} hits, expected ${n}`;
     const sc = list.map((x) => scores.get(x.id) ?? -1);
     if (sc.some((x) => x < cut - eps)) return `${name} returned a hit below the 20th best score`;
@@ -392,60 +378,61 @@ async function checkSearch(db: Database, word: string, ours: any[], peer: any[])
     const ids = new Set(list.map((x) => x.id));
     if (above.some((id) => !ids.has(id))) return `${name} misses a hit above the cut`;
   }
-  const byId = new Map(peer.map((x) => [x.id, JSON.stringify(x)]));
-  for (const x of ours) if (byId.has(x.id) && byId.get(x.id) !== JSON.stringify(x)) return `fields differ for ${x.id}`;
+  const byId = new Map(other.map((x) => [x.id, canonical(x)]));
+  for (const x of ours) if (byId.has(x.id) && byId.get(x.id) !== canonical(x)) return `fields differ for ${x.id}`;
   return null;
 }
 
+/** JSON with object keys sorted: answers compare by content, whatever order a server writes keys in. */
+function canonical(x: unknown): string {
+  const sort = (v: unknown): unknown => (Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as any)[k])])) : v);
+  return JSON.stringify(sort(x));
+}
+
 function firstDifference(a: unknown, b: unknown, path = ''): string {
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${path || '.'}: ours ${JSON.stringify(a)?.slice(0, 120)} vs peer ${JSON.stringify(b)?.slice(0, 120)}`;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${path || '.'}: ours ${JSON.stringify(a)?.slice(0, 120)} vs theirs ${JSON.stringify(b)?.slice(0, 120)}`;
   const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
   for (const k of keys) {
     const x = (a as any)[k];
     const y = (b as any)[k];
-    if (JSON.stringify(x) !== JSON.stringify(y)) return firstDifference(x, y, `${path}.${k}`);
+    if (canonical(x) !== canonical(y)) return firstDifference(x, y, `${path}.${k}`);
   }
   return `${path}: equal?`;
 }
 
-function formatTable(workloads: Workload[], conns: number[], servers: Server[], s: Summary[], peakRss: Record<Server, number>, checks: Record<string, { compared: number; mismatches: number }>): string {
+function formatTable(workloads: Workload[], conns: number[], servers: Server[], s: Summary[], peakRss: Record<Server, number>, checks: Partial<Record<Server, Record<string, Check>>>): string {
   const get = (w: string, c: number, sv: Server) => s.find((x) => x.workload === w && x.connections === c && x.server === sv);
-  const f0 = (x: number | undefined) => (x == null ? '-' : x.toFixed(0));
-  const f1 = (x: number | undefined) => (x == null ? '-' : x.toFixed(1));
-  const lines: string[] = [];
-  const head = ['wl', 'conn', 'ours req/s', 'peer req/s', 'ratio', 'ours p50', 'peer p50', 'ours p99', 'peer p99', 'p99 ratio', 'errors o/p', 'RSS MB o/p', 'API cpu ms/req o/p', 'neo4j cpu ms/req o/p', 'same data'];
+  const per = (w: string, c: number, f: (x: Summary) => string) => servers.map((sv) => { const x = get(w, c, sv); return x ? f(x) : '-'; }).join('/');
+  const ratio = (a?: Summary, b?: Summary) => (a && b ? `${(a.rps / b.rps).toFixed(2)}x` : '-');
+  const initials = servers.map((sv) => sv[0]).join('/');
+  const head = ['wl', 'conn', ...servers.map((sv) => `${sv} views/s`), 'ours/peer', 'ours/floor', `p50 ${initials}`, `p99 ${initials}`, 'p99 ours/peer', `errors ${initials}`, `RSS MB ${initials}`, `API cpu ms/view ${initials}`, `neo4j cpu ms/view ${initials}`, 'req/view ours', 'same as ours p/f'];
   const rows: string[][] = [];
   for (const w of workloads) {
     for (const c of conns) {
-      const o = get(w.key, c, 'ours');
-      const p = get(w.key, c, 'peer');
-      const chk = checks[w.key];
+      const [o, p, f] = [get(w.key, c, 'ours'), get(w.key, c, 'peer'), get(w.key, c, 'floor')];
+      const chk = (sv: Server) => { const x = checks[sv]?.[w.key]; return x ? `${x.compared - x.mismatches}/${x.compared}` : '-'; };
       rows.push([
         w.key,
         String(c),
-        f0(o?.rps),
-        f0(p?.rps),
-        o && p ? `${(o.rps / p.rps).toFixed(2)}x` : '-',
-        f1(o?.p50),
-        f1(p?.p50),
-        f1(o?.p99),
-        f1(p?.p99),
-        o && p ? `${(o.p99 / p.p99).toFixed(2)}` : '-',
-        `${o?.errors ?? '-'}/${p?.errors ?? '-'}`,
-        `${f0(o?.peakRssMb)}/${f0(p?.peakRssMb)}`,
-        `${o ? o.apiCpuMsPerReq.toFixed(2) : '-'}/${p ? p.apiCpuMsPerReq.toFixed(2) : '-'}`,
-        `${o?.neo4jCpuMsPerReq != null ? o.neo4jCpuMsPerReq.toFixed(2) : '-'}/${p?.neo4jCpuMsPerReq != null ? p.neo4jCpuMsPerReq.toFixed(2) : '-'}`,
-        chk ? `${chk.compared - chk.mismatches}/${chk.compared}` : '-',
+        ...servers.map((sv) => { const x = get(w.key, c, sv); return x ? x.rps.toFixed(0) : '-'; }),
+        ratio(o, p),
+        ratio(o, f),
+        per(w.key, c, (x) => x.p50.toFixed(1)),
+        per(w.key, c, (x) => x.p99.toFixed(1)),
+        o && p ? (o.p99 / p.p99).toFixed(2) : '-',
+        per(w.key, c, (x) => String(x.errors)),
+        per(w.key, c, (x) => x.peakRssMb.toFixed(0)),
+        per(w.key, c, (x) => x.apiCpuMsPerReq.toFixed(2)),
+        per(w.key, c, (x) => (x.neo4jCpuMsPerReq == null ? '-' : x.neo4jCpuMsPerReq.toFixed(2))),
+        o ? o.requestsPerView.toFixed(1) : '-',
+        `${chk('peer')} ${chk('floor')}`,
       ]);
     }
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => `| ${r.map((x, i) => (i < 2 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
-  lines.push(fmt(head));
-  lines.push(`|${widths.map((wd, i) => (i < 2 ? ':' + '-'.repeat(wd + 1) : '-'.repeat(wd + 1) + ':')).join('|')}|`);
-  for (const r of rows) lines.push(fmt(r));
-  lines.push('');
-  lines.push(`Latencies in ms (autocannon); req/s, p50, p99 are the mean of the two alternated runs. Peak RSS over the whole run: ${servers.map((sv) => `${sv} ${peakRss[sv].toFixed(0)} MB`).join(', ')}.`);
+  const lines = [fmt(head), `|${widths.map((wd, i) => (i < 2 ? ':' + '-'.repeat(wd + 1) : '-'.repeat(wd + 1) + ':')).join('|')}|`, ...rows.map(fmt), ''];
+  lines.push(`Page views a second (a paged view counts once, all its requests in turn); latencies per view in ms; the mean of the two alternated runs. Peak RSS over the whole run: ${servers.map((sv) => `${sv} ${peakRss[sv].toFixed(0)} MB`).join(', ')}.`);
   return lines.join('\n');
 }
 

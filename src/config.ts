@@ -20,6 +20,11 @@ const schema = z.object({
   AGENCEMENT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   /** Page size cap for every connection. */
   MAX_PAGE_SIZE: int(100),
+  /**
+   * Page size cap for the members of one parent (an operation's participations): a page that draws
+   * a whole operation asks for them in one or two requests; the cost limit still applies.
+   */
+  MAX_MEMBER_PAGE_SIZE: int(2000),
   /** Query bounds (see src/http/limits.ts). */
   MAX_QUERY_DEPTH: int(15),
   MAX_QUERY_COST: int(10000),

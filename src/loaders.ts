@@ -150,9 +150,9 @@ const LOADERS_PROTOTYPE: object = (() => {
 })();
 
 /** Every DataLoader of a request. Created per request: a cache never outlives its request. */
-export function createLoaders(ctx: { db: Executor; config: { MAX_PAGE_SIZE: number } }): Loaders {
+export function createLoaders(ctx: { db: Executor; config: { MAX_PAGE_SIZE: number; MAX_MEMBER_PAGE_SIZE?: number } }): Loaders {
   const loaders = Object.create(LOADERS_PROTOTYPE) as LoaderHolder & Loaders;
   // Loader bodies read through the batching reader; resolvers keep using ctx.db.
-  loaders[DEPS] = { db: new ReadWave(ctx.db), maxPageSize: ctx.config.MAX_PAGE_SIZE, loaders };
+  loaders[DEPS] = { db: new ReadWave(ctx.db), maxPageSize: ctx.config.MAX_PAGE_SIZE, maxMemberPageSize: ctx.config.MAX_MEMBER_PAGE_SIZE ?? ctx.config.MAX_PAGE_SIZE, loaders };
   return loaders;
 }

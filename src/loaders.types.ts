@@ -17,13 +17,15 @@ export type Reader = Pick<Executor, 'read' | 'readAll' | 'readTx' | 'write' | 'r
 export interface LoaderDeps {
   db: Reader;
   maxPageSize: number;
+  /** The page cap of member lists (an operation's participations): MAX_MEMBER_PAGE_SIZE. */
+  maxMemberPageSize: number;
   loaders: Loaders;
 }
 
 /** Key of the per-request bonds-of-actor loader: the actor and the page arguments. */
 export interface ActorBondsKey {
   actorId: string;
-  args: { first: number | null; after: string | null; last: number | null; before: string | null; kinds: BondKind[] | null; direction: BondDirection };
+  args: { first: number | null; after: string | null; last: number | null; before: string | null; kinds: BondKind[] | null; direction: BondDirection; orderField: string; orderDirection: 'ASC' | 'DESC' };
   /** Read the other ends as actor cards: the page selects only card fields of them. */
   card: boolean;
 }

@@ -4,5 +4,5 @@
 MATCH (a:Actor {id: $actor}), (o:Operation {id: $operation})
 WITH a, o, datetime() AS now
 MERGE (a)-[p:PARTICIPATES_IN {role: $props.role}]->(o)
-ON CREATE SET p = $props, p.version = 1, p.createdAt = now, p.updatedAt = now
+ON CREATE SET p = $props, p._operation = o.id, p.version = 1, p.createdAt = now, p.updatedAt = now
 RETURN p {.*, actor: a.id, operation: o.id, source: a.source} AS participation, p.id = $props.id AS created

@@ -3,4 +3,4 @@ WITH datetime() AS now
 UNWIND $participations AS p
 MATCH (a:Actor {id: p.actor}), (o:Operation {id: p.operation})
 CREATE (a)-[r:PARTICIPATES_IN]->(o)
-SET r = p.props, r.version = 1, r.createdAt = now, r.updatedAt = now
+SET r = p.props, r._operation = o.id, r.version = 1, r.createdAt = now, r.updatedAt = now

@@ -15,6 +15,7 @@ import { ACTOR } from './actor.model';
 import { actorFromMap, actorFromValues, actorOrCardFromValues } from './actor.record';
 import type { ActorFilter, ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
 import { ActorOrderField } from './actor.input';
+import { toLuceneQuery } from './search';
 
 /** Upper bound of full-text hits considered for one search (and its totalCount). */
 const SEARCH_LIMIT = 1000;
@@ -42,20 +43,6 @@ async function filterParams(ctx: Context, filter: ActorFilter | null | undefined
     operation,
     common: filter?.common ?? null,
   };
-}
-
-/** Escapes Lucene syntax so that a search is always plain words (never a query-syntax error). */
-export function toLuceneQuery(search: string): string | null {
-  const words = search
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f]/g, ' ')
-    .split(/\s+/)
-    .map((w) => w.toLowerCase().replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
-    .filter((w) => w.replace(/\\/g, '').length > 0);
-  if (!words.length) return null;
-  // Every word must match (AND); the last one also as a prefix, for search-as-you-type.
-  const last = words.length - 1;
-  return words.map((w, i) => (i === last && w.length >= 3 ? `+(${w} OR ${w}*)` : `+${w}`)).join(' ');
 }
 
 /**

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { BadInputError, type InvalidField } from '../errors';
 import { plain } from '../db/values';
-import { backfillNameKeys } from '../db/migrate';
+import { backfillDerived } from '../db/migrate';
 import { admit, refuse, type Entity } from '../model/entity';
 import { isValidSource, SOURCE_RULE } from '../model/field';
 import { ACTOR } from '../actors/actor.model';
@@ -181,7 +181,7 @@ export async function restore(db: Database, file: string): Promise<BackupSummary
     }
     await session.run('MATCH (n:_Restore) CALL (n) { REMOVE n:_Restore, n._rid } IN TRANSACTIONS OF 5000 ROWS');
     await session.run('DROP INDEX restore_rid IF EXISTS');
-    await backfillNameKeys(session);
+    await backfillDerived(session);
   } finally {
     await session.close();
   }

@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { entityInput } from '../model/entity';
 import { BOND, type BondValues } from './bond.model';
-import { BondDirection, BondKind } from '../common/enums';
+import { BondDirection, BondKind, OrderDirection } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { DateScalar, DateTime } from '../common/scalars';
 
@@ -25,12 +25,37 @@ export class BondsArgs extends PageArgs {
   filter?: BondFilter | null;
 }
 
+export enum BondOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(BondOrderField, {
+  name: 'BondOrderField',
+  description: "What an actor's bonds can be sorted by.",
+  valuesConfig: {
+    ID: { description: 'By bond id: a stable order that says nothing of time (the default).' },
+    CREATED_AT: { description: 'By the instant the bond was recorded (DESC: the latest bonds first).' },
+    UPDATED_AT: { description: 'By the last change of the bond.' },
+  },
+});
+
+@InputType({ description: "The order of an actor's bonds; ties are broken by bond id, in the same direction." })
+export class BondOrder {
+  @Field(() => BondOrderField, { description: 'What to sort by.' })
+  field!: BondOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
+  direction!: OrderDirection;
+}
+
 @ArgsType()
 export class ActorBondsArgs extends PageArgs {
   @Field(() => [BondKind], { nullable: true, description: 'Only these kinds.' })
   kinds?: BondKind[] | null;
   @Field(() => BondDirection, { defaultValue: BondDirection.BOTH, description: 'Bonds from the actor, to it, or both.' })
   direction!: BondDirection;
+  @Field(() => BondOrder, { nullable: true, description: 'Default: by bond id, ascending. A cursor is valid only with the order it was made with.' })
+  orderBy?: BondOrder | null;
 }
 
 /** A new bond between two existing actors: its ends, its source, and the table's writable fields (bond.model.ts). */

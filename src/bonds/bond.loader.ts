@@ -8,7 +8,11 @@ import { fieldsAt } from '../common/lookahead';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
 import type { ActorBondsKey, BondCountKey, LoaderDeps, Reader } from '../loaders.types';
 import { bondFromMap, bondFromValues, type BondRecord } from './bond.type';
-import type { ActorBondsArgs } from './bond.input';
+import { BondOrderField, type ActorBondsArgs } from './bond.input';
+import { BadInputError } from '../errors';
+import { dateTimeParam } from '../common/args';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Batch loader body: bonds by id, in the order asked (null where none). */
 export async function bondsByIds(db: Reader, ids: readonly string[]): Promise<(BondRecord | null)[]> {
@@ -33,7 +37,16 @@ export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLR
 export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card = false): ActorBondsKey {
   return {
     actorId,
-    args: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null, kinds: a.kinds ?? null, direction: a.direction ?? BondDirection.BOTH },
+    args: {
+      first: a.first ?? null,
+      after: a.after ?? null,
+      last: a.last ?? null,
+      before: a.before ?? null,
+      kinds: a.kinds ?? null,
+      direction: a.direction ?? BondDirection.BOTH,
+      orderField: a.orderBy?.field ?? BondOrderField.ID,
+      orderDirection: a.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC',
+    },
     card,
   };
 }
@@ -45,7 +58,7 @@ export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card 
 export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, keys: readonly ActorBondsKey[]): Promise<ConnectionResult<BondRecord>[]> {
   const groups = new Map<string, ActorBondsKey[]>();
   for (const k of keys) {
-    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.card]);
+    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.args.orderField, k.args.orderDirection, k.card]);
     groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const results = new Map<ActorBondsKey, ConnectionResult<BondRecord>>();
@@ -53,9 +66,16 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
     [...groups.values()].map(async (group) => {
       const { args, card } = group[0];
       const plan = planPage(args as PageArgs, maxPageSize);
+      const byTime = args.orderField !== BondOrderField.ID;
+      // A cursor carries its order's key: an instant for the time orders, none for ID.
+      if (plan.cursor && (byTime ? typeof plan.cursor.k !== 'string' || !ISO_INSTANT.test(plan.cursor.k) : plan.cursor.k !== null)) {
+        const field = plan.backward ? 'before' : 'after';
+        throw new BadInputError(`The cursor was made for another \`orderBy\` than ${args.orderField}: start again from the first page with this order`, [{ field, message: 'cursor/order mismatch' }]);
+      }
       const ids = [...new Set(group.map((k) => k.actorId))];
-      const params = { ids, kinds: listParam(args.kinds), direction: args.direction, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      const afterKey = plan.cursor && byTime ? dateTimeParam(new Date(String(plan.cursor.k))) : null;
+      const params = { ids, kinds: listParam(args.kinds), direction: args.direction, orderField: args.orderField, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords(args.orderDirection, plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
       // One row per bond, in page order per actor; the other ends prime the actor loader (cards
       // ride on the bond instead: a card must never stand for a full record).
       const byActor = new Map<string, BondRecord[]>();
@@ -71,7 +91,8 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
       for (const k of group) {
         const bonds = byActor.get(k.actorId) ?? [];
         const total = () => loaders.bondCount.load({ actorId: k.actorId, kinds: args.kinds, direction: args.direction });
-        results.set(k, toPage(bonds, plan, (b) => ({ k: null, id: b.id }), total, (b) => b));
+        const keyOf = byTime ? (b: BondRecord) => ({ k: (args.orderField === BondOrderField.CREATED_AT ? b.createdAt : b.updatedAt).toISOString(), id: b.id }) : (b: BondRecord) => ({ k: null, id: b.id });
+        results.set(k, toPage(bonds, plan, keyOf, total, (b) => b));
       }
     }),
   );

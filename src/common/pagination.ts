@@ -18,7 +18,7 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page forward: at most this many items after `after` (default 20, max 100).' })
+  @Field(() => Int, { nullable: true, description: 'Page forward: at most this many items after `after` (default 20; at most MAX_PAGE_SIZE, 100 by default, or MAX_MEMBER_PAGE_SIZE, 2000, on `Operation.participations`).' })
   first?: number | null;
   @Field(() => String, { nullable: true, description: 'Cursor to page forward from (exclusive).' })
   after?: string | null;

@@ -5,8 +5,18 @@ import type { Database } from './database';
 import { assertSupportedNeo4j } from './version';
 import { nameKey } from '../actors/actor.model';
 
+/**
+ * Properties derived from others, for records stored before the migration that introduced them (or
+ * restored from an older dump): actors' French sort key (004; Cypher cannot fold accents) and
+ * participations' operation id (008, the keyset index of an operation's participations).
+ */
+export async function backfillDerived(session: ReturnType<Database['session']>): Promise<void> {
+  await backfillNameKeys(session);
+  await session.run('MATCH ()-[p:PARTICIPATES_IN]->(o:Operation) WHERE p._operation IS NULL CALL (p, o) { SET p._operation = o.id } IN TRANSACTIONS OF 5000 ROWS');
+}
+
 /** Actors stored before 004_name_keys get their French sort key (Cypher cannot fold accents). */
-export async function backfillNameKeys(session: ReturnType<Database['session']>): Promise<void> {
+async function backfillNameKeys(session: ReturnType<Database['session']>): Promise<void> {
   for (;;) {
     const res = await session.run('MATCH (a:Actor) WHERE a._nameKey IS NULL AND a.name IS NOT NULL RETURN a.id AS id, a.name AS name LIMIT 5000');
     if (res.records.length === 0) return;
@@ -40,7 +50,7 @@ export async function migrate(db: Database): Promise<string[]> {
       }
     }
     await session.run('CALL db.awaitIndexes(60)');
-    await backfillNameKeys(session);
+    await backfillDerived(session);
   } finally {
     await session.close();
   }

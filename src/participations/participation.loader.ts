@@ -53,7 +53,7 @@ export function operationParticipationsKey(operationId: string, a: Partial<Opera
  * Loader body for `Operation.participations`: one query per distinct argument set, for every
  * operation of the batch. The participants' actor rows come with it and prime the actor loader.
  */
-export async function participationsOfOperations({ db, maxPageSize, loaders }: LoaderDeps, keys: readonly OperationParticipationsKey[]): Promise<ConnectionResult<ParticipationRecord>[]> {
+export async function participationsOfOperations({ db, maxMemberPageSize, loaders }: LoaderDeps, keys: readonly OperationParticipationsKey[]): Promise<ConnectionResult<ParticipationRecord>[]> {
   const groups = new Map<string, OperationParticipationsKey[]>();
   for (const k of keys) {
     const g = JSON.stringify([k.roles, k.asOf, k.page, k.card]);
@@ -63,8 +63,10 @@ export async function participationsOfOperations({ db, maxPageSize, loaders }: L
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const { roles, asOf, page, card } = group[0];
-      const plan = planPage(page, maxPageSize);
-      const params = { ids: [...new Set(group.map((k) => k.operationId))], roles: listParam(roles), asOf: dateParam(asOf), afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
+      const plan = planPage(page, maxMemberPageSize);
+      // A first page starts below every id (or above, backward): the query seeks from $afterId.
+      const afterId = plan.cursor?.id ?? (plan.backward ? '\uffff' : '');
+      const params = { ids: [...new Set(group.map((k) => k.operationId))], roles: listParam(roles), asOf: dateParam(asOf), afterId, limit: int(plan.limit) };
       const rows = await db.read('participations/of-operations', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
       // One row per participation, in page order per operation; full participants prime the actor
       // loader, cards ride on the participation (a card must never stand for a full record).

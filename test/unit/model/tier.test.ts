@@ -1,7 +1,8 @@
 /** Pure logic the API's answers depend on, with no database: error mapping, cursors, search, Cypher templates. */
 import { toAppError, formatError, ErrorCode, AppError } from '../../../src/errors';
 import { decodeCursor, encodeCursor, planPage } from '../../../src/common/pagination';
-import { anchorOf, toLuceneQuery } from '../../../src/actors/actor.service';
+import { anchorOf } from '../../../src/actors/actor.service';
+import { toLuceneQuery } from '../../../src/actors/search';
 import { cypher, PROJECTIONS } from '../../../src/db/cypher';
 import { ACTOR, ACTOR_CARD_FIELDS } from '../../../src/actors/actor.model';
 import type { Entity } from '../../../src/model/entity';
