@@ -43,6 +43,8 @@ export interface OperationParticipationsKey {
   page: PageArgs;
   /** Read the participants as actor cards: the page selects only card fields of them. */
   card: boolean;
+  /** Read the participations as cards (participation.model.ts): the page selects only their card fields. */
+  participationCard: boolean;
 }
 
 /** Every DataLoader of a request (made on first use; see createLoaders). */

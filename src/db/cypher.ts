@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { projection, type Entity } from '../model/entity';
 import { ACTOR, ACTOR_CARD_FIELDS } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
-import { PARTICIPATION } from '../participations/participation.model';
+import { PARTICIPATION, PARTICIPATION_CARD_FIELDS } from '../participations/participation.model';
 
 /** Root of the `cypher/` folder, from src/ or dist/ alike. */
 export const CYPHER_DIR = join(__dirname, '..', '..', 'cypher');
@@ -39,13 +39,13 @@ const ALLOWED = new Set(['ASC', 'DESC', '<', '>']);
 export const PROJECTIONS = {
   ACTOR: { FULL: [ACTOR, ACTOR.names], CARD: [ACTOR, ACTOR_CARD_FIELDS] },
   BOND: { FULL: [BOND, BOND.names] },
-  PARTICIPATION: { FULL: [PARTICIPATION, PARTICIPATION.names] },
+  PARTICIPATION: { FULL: [PARTICIPATION, PARTICIPATION.names], CARD: [PARTICIPATION, PARTICIPATION_CARD_FIELDS] },
 } as const satisfies Record<string, Record<string, readonly [Entity, readonly string[]]>>;
 
 function applyVariant(text: string, variant: Variant, name: string): string {
   text = text.replace(/\{\{INCLUDE ([a-z][\w-]*)\}\}/g, (_m, fragment: string) => stripComments(readFileSync(join(CYPHER_DIR, 'fragments', `${fragment}.cypher`), 'utf8')));
   text = text.replace(/\{\{(ACTOR|BOND|PARTICIPATION) ([a-z]\w*)\}\}/g, (_m, slot: keyof typeof PROJECTIONS, v: string) => {
-    const which = slot === 'ACTOR' ? (variant.ACTOR ?? 'FULL') : 'FULL';
+    const which = variant[slot] ?? 'FULL';
     const p = (PROJECTIONS[slot] as Record<string, readonly [Entity, readonly string[]]>)[which];
     if (!p) throw new Error(`cypher/${name}: no ${slot.toLowerCase()} projection ${which}`);
     return projection(p[0], p[1], v);

@@ -31,7 +31,7 @@ export interface FieldSpec<T = unknown, Required extends boolean = boolean> {
 }
 
 export interface FieldFlags {
-  /** Part of an actor card (what list pages read when they ask for nothing else). */
+  /** Part of the entity's card (what list pages read when they ask for nothing else: actors, participations). */
   readonly card: boolean;
   /** Personal data: only EDITOR/ADMIN read it; never in the change feed or exports by default. */
   readonly personal: boolean;

@@ -7,7 +7,8 @@ import { fieldsAt } from '../common/lookahead';
 import { toCommon, toOperation } from '../common/records';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
 import type { LoaderDeps, OperationParticipationsKey } from '../loaders.types';
-import { participationFromValues, type ParticipationRecord } from './participation.type';
+import { participationCardFromValues, participationFromValues, type ParticipationRecord } from './participation.type';
+import { PARTICIPATION_CARD_FIELDS } from './participation.model';
 import type { OperationParticipationsArgs } from './participation.input';
 
 /**
@@ -30,22 +31,37 @@ export async function participationsOfActors({ db, loaders }: LoaderDeps, ids: r
   return ids.map((id) => byActor.get(id) ?? []);
 }
 
-/** Whether a participation page below these field nodes shows only card fields of the participants. */
-export const participantsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): boolean =>
-  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'actor']]));
+/** What a participation page below these field nodes can read as cards: the participants, the participations. */
+export interface ParticipationCards {
+  /** The page selects only card fields of the participants. */
+  actor: boolean;
+  /** The page selects only card fields of the participations (and their ends). */
+  participation: boolean;
+}
+
+const PARTICIPATION_CARD_SELECTION = new Set(['__typename', 'actor', 'operation', ...PARTICIPATION_CARD_FIELDS]);
+
+export const participantsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): ParticipationCards => {
+  const own = fieldsAt(nodes, info.fragments, [['edges', 'node']]);
+  return {
+    actor: servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'actor']])),
+    participation: own != null && [...own].every((f) => PARTICIPATION_CARD_SELECTION.has(f)),
+  };
+};
 
 /**
  * The loader key of an operation's participation page from the field's arguments: a fixed field
  * order and nulls for absent arguments, so that equal pages have equal keys (a prefetch from the
  * look-ahead and the field resolver meet in the loader's cache).
  */
-export function operationParticipationsKey(operationId: string, a: Partial<OperationParticipationsArgs>, card = false): OperationParticipationsKey {
+export function operationParticipationsKey(operationId: string, a: Partial<OperationParticipationsArgs>, cards: ParticipationCards = { actor: false, participation: false }): OperationParticipationsKey {
   return {
     operationId,
     roles: a.roles?.length ? a.roles : null,
     asOf: a.asOf ?? null,
     page: { first: a.first ?? null, after: a.after ?? null, last: a.last ?? null, before: a.before ?? null },
-    card,
+    card: cards.actor,
+    participationCard: cards.participation,
   };
 }
 
@@ -56,24 +72,24 @@ export function operationParticipationsKey(operationId: string, a: Partial<Opera
 export async function participationsOfOperations({ db, maxMemberPageSize, loaders }: LoaderDeps, keys: readonly OperationParticipationsKey[]): Promise<ConnectionResult<ParticipationRecord>[]> {
   const groups = new Map<string, OperationParticipationsKey[]>();
   for (const k of keys) {
-    const g = JSON.stringify([k.roles, k.asOf, k.page, k.card]);
+    const g = JSON.stringify([k.roles, k.asOf, k.page, k.card, k.participationCard]);
     groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const out = new Map<OperationParticipationsKey, ConnectionResult<ParticipationRecord>>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { roles, asOf, page, card } = group[0];
+      const { roles, asOf, page, card, participationCard } = group[0];
       const plan = planPage(page, maxMemberPageSize);
       // A first page starts below every id (or above, backward): the query seeks from $afterId.
       const afterId = plan.cursor?.id ?? (plan.backward ? '\uffff' : '');
       const params = { ids: [...new Set(group.map((k) => k.operationId))], roles: listParam(roles), asOf: dateParam(asOf), afterId, limit: int(plan.limit) };
-      const rows = await db.read('participations/of-operations', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      const rows = await db.read('participations/of-operations', params, { ...orderKeywords('ASC', plan.backward), ACTOR: card ? 'CARD' : 'FULL', PARTICIPATION: participationCard ? 'CARD' : 'FULL' });
       // One row per participation, in page order per operation; full participants prime the actor
       // loader, cards ride on the participation (a card must never stand for a full record).
       const byOp = new Map<string, ParticipationRecord[]>();
       for (const r of rows) {
         const actor = actorOrCardFromValues(r.actor);
-        const p = participationFromValues(r.participation);
+        const p = participationCard ? participationCardFromValues(r.participation, actor.id, r.oid) : participationFromValues(r.participation);
         const list = byOp.get(r.oid);
         if (list) list.push(p);
         else byOp.set(r.oid, [p]);

@@ -1,5 +1,5 @@
 import { ParticipationRole } from '../common/enums';
-import { defineEntity, type ValuesOf } from '../model/entity';
+import { defineEntity, namesWith, type ValuesOf } from '../model/entity';
 import { choice, day, endField, idField, instantField, versionField } from '../model/field';
 
 /** A participation's shape, declared once (see ACTOR): an actor's role in an operation, over a period. */
@@ -7,11 +7,11 @@ export const PARTICIPATION = defineEntity(
   'Participation',
   {
     id: idField(),
-    role: choice(ParticipationRole, { description: "The actor's role in the operation.", required: true, aliases: ['rôle', 'fonction'], headerFr: 'rôle' }),
+    role: choice(ParticipationRole, { description: "The actor's role in the operation.", required: true, card: true, aliases: ['rôle', 'fonction'], headerFr: 'rôle' }),
     actorId: endField('Id of the participating actor.', 'startNode'),
     operationId: endField('Id of the operation.', 'endNode'),
-    since: day({ description: 'First day of the participation.', aliases: ['depuis', 'début'], headerFr: 'depuis' }),
-    until: day({ description: 'Last day; null while it lasts.', aliases: ['jusqu’au', "jusqu'au", 'fin'], headerFr: "jusqu'au" }),
+    since: day({ description: 'First day of the participation.', card: true, aliases: ['depuis', 'début'], headerFr: 'depuis' }),
+    until: day({ description: 'Last day; null while it lasts.', card: true, aliases: ['jusqu’au', "jusqu'au", 'fin'], headerFr: "jusqu'au" }),
     version: versionField(),
     createdAt: instantField('When the participation was created.'),
     updatedAt: instantField('When the participation last changed.'),
@@ -22,3 +22,9 @@ export const PARTICIPATION = defineEntity(
 );
 
 export type ParticipationValues = ValuesOf<typeof PARTICIPATION.fields>;
+
+/**
+ * A participation card: what a page that draws an operation's members reads (id, role, period),
+ * without the bookkeeping (version, instants) nor the ends, which the page's query knows already.
+ */
+export const PARTICIPATION_CARD_FIELDS: readonly string[] = ['id', ...namesWith(PARTICIPATION, 'card')];

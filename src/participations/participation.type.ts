@@ -3,7 +3,8 @@ import type { Actor } from '../actors/actor.type';
 import { Node } from '../node/node.type';
 import { Connection } from '../common/pagination';
 import { declareFields, recordBuilder } from '../model/entity';
-import { PARTICIPATION, type ParticipationValues } from './participation.model';
+import type DataLoader from 'dataloader';
+import { PARTICIPATION, PARTICIPATION_CARD_FIELDS, type ParticipationValues } from './participation.model';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
 export class Participation extends Node {}
@@ -19,6 +20,28 @@ export interface ParticipationRecord extends Participation {
 const builder = recordBuilder<ParticipationRecord>(PARTICIPATION, PARTICIPATION.names, Participation.prototype);
 /** A participation from the values of `{{PARTICIPATION p}}` (every field, in the table's order). */
 export const participationFromValues = (v: readonly unknown[]): ParticipationRecord => builder.fromValues(v);
+/**
+ * A participation card (`PARTICIPATION: 'CARD'`): id, role and period, its ends set by the loader
+ * that read it (it knows them), every other field resolved from the full record through the
+ * participation loader, so that a card is never wrong. Cards never prime the participation loader.
+ */
+const cardPrototype = Object.create(Participation.prototype) as Record<string, unknown>;
+for (const name of PARTICIPATION.names) {
+  if (PARTICIPATION_CARD_FIELDS.includes(name) || name === 'actorId' || name === 'operationId') continue;
+  cardPrototype[name] = async function (this: Participation, _args: unknown, ctx: { loaders: { participation: DataLoader<string, ParticipationRecord | null> } }) {
+    const record = await ctx.loaders.participation.load(this.id);
+    return record ? record[name as keyof ParticipationRecord] : null;
+  };
+}
+const card = recordBuilder<ParticipationRecord>(PARTICIPATION, PARTICIPATION_CARD_FIELDS, cardPrototype);
+/** A participation card from `{{PARTICIPATION p}}` values read with `PARTICIPATION: 'CARD'`, and its two ends. */
+export const participationCardFromValues = (v: readonly unknown[], actorId: string, operationId: string): ParticipationRecord => {
+  const p = card.fromValues(v);
+  p.actorId = actorId;
+  p.operationId = operationId;
+  return p;
+};
+
 /** A participation from a map with its ends as `actor`/`operation` (`p {.*, actor: a.id, operation: o.id}`, the feed's shape). */
 export const participationFromMap = (m: Record<string, unknown>): ParticipationRecord => builder.fromMap({ ...m, actorId: m.actor, operationId: m.operation });
 

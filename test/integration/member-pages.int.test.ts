@@ -83,6 +83,17 @@ describe('member pages', () => {
     expect(actors.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('reads a page that shows only id, role and period as participation cards, with the same answers as full records', async () => {
+    const cards = await t.gql(`query($code: String!) { operation(code: $code) { participations(first: 50) { edges { node { id role since until actor { id name } operation { code } } } } } }`, { code: operation.code });
+    const full = await t.gql(`query($code: String!) { operation(code: $code) { participations(first: 50) { edges { node { id role since until version createdAt actor { id name description } operation { code } } } } } }`, { code: operation.code });
+    expect(cards.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const pick = (r: any) => r.data.operation.participations.edges.map(({ node: n }: any) => ({ id: n.id, role: n.role, since: n.since, until: n.until, actor: { id: n.actor.id, name: n.actor.name }, operation: n.operation }));
+    expect(pick(cards)).toEqual(pick(full));
+    expect(pick(cards).every((p: any) => p.operation.code === operation.code && p.role && p.actor.id)).toBe(true);
+    expect(full.data.operation.participations.edges.every(({ node: n }: any) => n.version >= 1 && n.createdAt)).toBe(true);
+  });
+
   it('seeks the (operation, id) index for a page, and every participation carries its operation', async () => {
     const s = t.db.session('READ');
     try {
