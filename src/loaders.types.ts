@@ -28,6 +28,8 @@ export interface ActorBondsKey {
   args: { first: number | null; after: string | null; last: number | null; before: string | null; kinds: BondKind[] | null; direction: BondDirection; orderField: string; orderDirection: 'ASC' | 'DESC' };
   /** Read the other ends as actor cards: the page selects only card fields of them. */
   card: boolean;
+  /** Read the bonds as cards (bond.model.ts): the page selects only their card fields. */
+  bondCard: boolean;
 }
 
 export interface BondCountKey {

@@ -20,6 +20,6 @@ CALL (a) {
   ORDER BY k {{DIR}}, b.id {{DIR}}
   LIMIT $limit
 }
-RETURN aid,
+RETURN aid, k,
        {{BOND b}} AS bond,
        {{ACTOR o}} AS other

@@ -7,7 +7,8 @@ import { BondDirection } from '../common/enums';
 import { fieldsAt } from '../common/lookahead';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
 import type { ActorBondsKey, BondCountKey, LoaderDeps, Reader } from '../loaders.types';
-import { bondFromMap, bondFromValues, type BondRecord } from './bond.type';
+import { bondCardFromValues, bondFromMap, bondFromValues, type BondRecord } from './bond.type';
+import { BOND_CARD_FIELDS } from './bond.model';
 import { BondOrderField, type ActorBondsArgs } from './bond.input';
 import { BadInputError } from '../errors';
 import { dateTimeParam } from '../common/args';
@@ -25,16 +26,30 @@ export async function bondsByIds(db: Reader, ids: readonly string[]): Promise<(B
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Whether a bond page below these field nodes shows only card fields of the bonds' ends. */
-export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): boolean =>
-  servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']]));
+/** What a bond page below these field nodes can read as cards: the bonds' ends, the bonds. */
+export interface BondCards {
+  /** The page selects only card fields of the bonds' ends. */
+  actor: boolean;
+  /** The page selects only card fields of the bonds (and their ends). */
+  bond: boolean;
+}
+
+const BOND_CARD_SELECTION = new Set(['__typename', 'other', 'from', 'to', ...BOND_CARD_FIELDS]);
+
+export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): BondCards => {
+  const own = fieldsAt(nodes, info.fragments, [['edges', 'node']]);
+  return {
+    actor: servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']])),
+    bond: own != null && [...own].every((f) => BOND_CARD_SELECTION.has(f)),
+  };
+};
 
 /**
  * The loader key of an actor's bond page from the field's arguments: a fixed field order and nulls
  * for absent arguments, so that equal pages have equal keys (a prefetch from the look-ahead and the
  * field resolver meet in the loader's cache).
  */
-export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card = false): ActorBondsKey {
+export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, cards: BondCards = { actor: false, bond: false }): ActorBondsKey {
   return {
     actorId,
     args: {
@@ -47,7 +62,8 @@ export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card 
       orderField: a.orderBy?.field ?? BondOrderField.ID,
       orderDirection: a.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC',
     },
-    card,
+    card: cards.actor,
+    bondCard: cards.bond,
   };
 }
 
@@ -58,13 +74,13 @@ export function actorBondsKey(actorId: string, a: Partial<ActorBondsArgs>, card 
 export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, keys: readonly ActorBondsKey[]): Promise<ConnectionResult<BondRecord>[]> {
   const groups = new Map<string, ActorBondsKey[]>();
   for (const k of keys) {
-    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.args.orderField, k.args.orderDirection, k.card]);
+    const g = JSON.stringify([k.args.first, k.args.after, k.args.last, k.args.before, k.args.kinds, k.args.direction, k.args.orderField, k.args.orderDirection, k.card, k.bondCard]);
     groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const results = new Map<ActorBondsKey, ConnectionResult<BondRecord>>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { args, card } = group[0];
+      const { args, card, bondCard } = group[0];
       const plan = planPage(args as PageArgs, maxPageSize);
       const byTime = args.orderField !== BondOrderField.ID;
       // A cursor carries its order's key: an instant for the time orders, none for ID.
@@ -75,12 +91,15 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
       const ids = [...new Set(group.map((k) => k.actorId))];
       const afterKey = plan.cursor && byTime ? dateTimeParam(new Date(String(plan.cursor.k))) : null;
       const params = { ids, kinds: listParam(args.kinds), direction: args.direction, orderField: args.orderField, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords(args.orderDirection, plan.backward), ACTOR: card ? 'CARD' : 'FULL' });
+      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords(args.orderDirection, plan.backward), ACTOR: card ? 'CARD' : 'FULL', BOND: bondCard ? 'CARD' : 'FULL' });
       // One row per bond, in page order per actor; the other ends prime the actor loader (cards
       // ride on the bond instead: a card must never stand for a full record).
       const byActor = new Map<string, BondRecord[]>();
+      // The sort key of each bond (an instant for the time orders), for the cursors.
+      const keys = new Map<BondRecord, unknown>();
       for (const r of rows) {
-        const bond = bondFromValues(r.bond);
+        const bond = bondCard ? bondCardFromValues(r.bond) : bondFromValues(r.bond);
+        if (byTime) keys.set(bond, r.k);
         const list = byActor.get(r.aid);
         if (list) list.push(bond);
         else byActor.set(r.aid, [bond]);
@@ -91,7 +110,7 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
       for (const k of group) {
         const bonds = byActor.get(k.actorId) ?? [];
         const total = () => loaders.bondCount.load({ actorId: k.actorId, kinds: args.kinds, direction: args.direction });
-        const keyOf = byTime ? (b: BondRecord) => ({ k: (args.orderField === BondOrderField.CREATED_AT ? b.createdAt : b.updatedAt).toISOString(), id: b.id }) : (b: BondRecord) => ({ k: null, id: b.id });
+        const keyOf = byTime ? (b: BondRecord) => ({ k: (keys.get(b) as Date).toISOString(), id: b.id }) : (b: BondRecord) => ({ k: null, id: b.id });
         results.set(k, toPage(bonds, plan, keyOf, total, (b) => b));
       }
     }),

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projection, type Entity } from '../model/entity';
 import { ACTOR, ACTOR_CARD_FIELDS } from '../actors/actor.model';
-import { BOND } from '../bonds/bond.model';
+import { BOND, BOND_CARD_FIELDS } from '../bonds/bond.model';
 import { PARTICIPATION, PARTICIPATION_CARD_FIELDS } from '../participations/participation.model';
 
 /** Root of the `cypher/` folder, from src/ or dist/ alike. */
@@ -38,7 +38,7 @@ const ALLOWED = new Set(['ASC', 'DESC', '<', '>']);
 /** The fields each record slot reads, in the order the record builders read them. */
 export const PROJECTIONS = {
   ACTOR: { FULL: [ACTOR, ACTOR.names], CARD: [ACTOR, ACTOR_CARD_FIELDS] },
-  BOND: { FULL: [BOND, BOND.names] },
+  BOND: { FULL: [BOND, BOND.names], CARD: [BOND, BOND_CARD_FIELDS] },
   PARTICIPATION: { FULL: [PARTICIPATION, PARTICIPATION.names], CARD: [PARTICIPATION, PARTICIPATION_CARD_FIELDS] },
 } as const satisfies Record<string, Record<string, readonly [Entity, readonly string[]]>>;
 

@@ -3,7 +3,7 @@ import type { Actor } from '../actors/actor.type';
 import { Node } from '../node/node.type';
 import { Connection } from '../common/pagination';
 import { declareFields, recordBuilder } from '../model/entity';
-import type DataLoader from 'dataloader';
+import { cardRecords } from '../model/card';
 import { PARTICIPATION, PARTICIPATION_CARD_FIELDS, type ParticipationValues } from './participation.model';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: "An actor's role in a development operation, over a period (Popolo: Membership)." })
@@ -22,18 +22,9 @@ const builder = recordBuilder<ParticipationRecord>(PARTICIPATION, PARTICIPATION.
 export const participationFromValues = (v: readonly unknown[]): ParticipationRecord => builder.fromValues(v);
 /**
  * A participation card (`PARTICIPATION: 'CARD'`): id, role and period, its ends set by the loader
- * that read it (it knows them), every other field resolved from the full record through the
- * participation loader, so that a card is never wrong. Cards never prime the participation loader.
+ * that read it (it knows them), every other field from the full record (src/model/card.ts).
  */
-const cardPrototype = Object.create(Participation.prototype) as Record<string, unknown>;
-for (const name of PARTICIPATION.names) {
-  if (PARTICIPATION_CARD_FIELDS.includes(name) || name === 'actorId' || name === 'operationId') continue;
-  cardPrototype[name] = async function (this: Participation, _args: unknown, ctx: { loaders: { participation: DataLoader<string, ParticipationRecord | null> } }) {
-    const record = await ctx.loaders.participation.load(this.id);
-    return record ? record[name as keyof ParticipationRecord] : null;
-  };
-}
-const card = recordBuilder<ParticipationRecord>(PARTICIPATION, PARTICIPATION_CARD_FIELDS, cardPrototype);
+const card = cardRecords<ParticipationRecord>(PARTICIPATION, PARTICIPATION_CARD_FIELDS, Participation.prototype, ['actorId', 'operationId'], 'participation');
 /** A participation card from `{{PARTICIPATION p}}` values read with `PARTICIPATION: 'CARD'`, and its two ends. */
 export const participationCardFromValues = (v: readonly unknown[], actorId: string, operationId: string): ParticipationRecord => {
   const p = card.fromValues(v);

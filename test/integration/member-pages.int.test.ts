@@ -10,6 +10,9 @@ const BONDS = `query($id: ID!, $first: Int, $after: String, $order: BondOrder) {
   actor(id: $id) { bonds(first: $first, after: $after, orderBy: $order) { pageInfo { hasNextPage endCursor } edges { node { id createdAt } } } }
 }`;
 
+/** The same page read as bond cards (it shows only card fields): the cursor's key comes from the query. */
+const BOND_CARDS = BONDS.replace('edges { node { id createdAt } }', 'edges { node { id kind weight other(actor: $id) { name } } }');
+
 describe('member pages', () => {
   let t: TestApp;
   let editor: string;
@@ -46,6 +49,17 @@ describe('member pages', () => {
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual([...created].reverse());
+    const cards: string[] = [];
+    after = null;
+    for (let i = 0; i < 5; i++) {
+      const r: any = await t.gql(BOND_CARDS, { id: hub, first: 2, after, order: { field: 'CREATED_AT', direction: 'DESC' } });
+      expect(r.errors).toBeUndefined();
+      cards.push(...r.data.actor.bonds.edges.map((e: any) => e.node.id));
+      expect(r.data.actor.bonds.edges.every((e: any) => e.node.kind === 'COLLABORATES_WITH' && /^Partenaire/.test(e.node.other.name))).toBe(true);
+      if (!r.data.actor.bonds.pageInfo.hasNextPage) break;
+      after = r.data.actor.bonds.pageInfo.endCursor;
+    }
+    expect(cards).toEqual([...created].reverse());
     const asc = await t.gql(BONDS, { id: hub, first: 10, order: { field: 'CREATED_AT', direction: 'ASC' } });
     expect(asc.data.actor.bonds.edges.map((e: any) => e.node.id)).toEqual(created);
     const byId = await t.gql(BONDS, { id: hub, first: 10 });
