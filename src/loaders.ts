@@ -95,6 +95,7 @@ const objectKey = { cacheKeyFn: (k: object) => JSON.stringify(k) };
 type Factory = (deps: LoaderDeps) => unknown;
 const FACTORIES = {
   actor: ({ db }) => new DataLoader<string, Actor | null>((ids) => actorsByIds(db, ids)),
+  actorCards: () => new Map<string, Actor>(),
   bond: ({ db }) => new DataLoader<string, BondRecord | null>((ids) => bondsByIds(db, ids)),
   bondsOfActor: (deps) => new DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>((keys) => bondsOfActors(deps, keys), objectKey),
   bondCount: ({ db }) => new DataLoader<BondCountKey, number, string>((keys) => bondCounts(db, keys), objectKey),

@@ -52,6 +52,11 @@ export interface OperationParticipationsKey {
 /** Every DataLoader of a request (made on first use; see createLoaders). */
 export interface Loaders {
   readonly actor: DataLoader<string, Actor | null>;
+  /**
+   * The actor cards a list page of this request read (never in `actor`: a card must not stand for a
+   * full record). A bond's end on that page is its card: right for any field, at worst one wave slower.
+   */
+  readonly actorCards: Map<string, Actor>;
   readonly bond: DataLoader<string, BondRecord | null>;
   readonly bondsOfActor: DataLoader<ActorBondsKey, ConnectionResult<BondRecord>, string>;
   readonly bondCount: DataLoader<BondCountKey, number, string>;

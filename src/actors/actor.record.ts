@@ -53,5 +53,8 @@ export async function actorField<K extends keyof Actor>(actor: Actor, field: K, 
   return isActorCard(actor) ? fromFullRecord(actor.id, field, ctx) : actor[field];
 }
 
+/** Actor fields resolved from the actor's id alone (through loaders): a card serves them as well as a full record. */
+const BY_ID = new Set(['__typename', 'bonds', 'bondCount', 'participations', 'operations', 'stewardOf', 'events']);
+
 /** True when a selection of actor fields (null: unknown) is served by a card. */
-export const servedByCard = (fields: ReadonlySet<string> | null): boolean => fields != null && [...fields].every((f) => f === '__typename' || ACTOR_CARD_FIELDS.includes(f as never));
+export const servedByCard = (fields: ReadonlySet<string> | null): boolean => fields != null && [...fields].every((f) => BY_ID.has(f) || ACTOR_CARD_FIELDS.includes(f as never));

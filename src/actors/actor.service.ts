@@ -12,7 +12,7 @@ import { typeOfId } from '../common/ids';
 import { admitOrRefuse, checkRecord, guardStructure, recordSource, refuse, toParams } from '../model/entity';
 import type { Actor } from './actor.type';
 import { ACTOR } from './actor.model';
-import { actorFromMap, actorFromValues, actorOrCardFromValues } from './actor.record';
+import { actorFromMap, actorOrCardFromValues } from './actor.record';
 import type { ActorFilter, ActorsArgs, CreateActorInput, UpdateActorInput } from './actor.input';
 import { ActorOrderField } from './actor.input';
 import { toLuceneQuery } from './search';
@@ -88,12 +88,13 @@ export async function listActors(ctx: Context, args: ActorsArgs, cards = false):
   const afterKey = plan.cursor ? (isTime ? dateTimeParam(new Date(String(plan.cursor.k))) : plan.cursor.k) : null;
   const params = { ...filter, orderField: field, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
   const anchor = anchorOf(filter);
-  const rows = await ctx.db.read(anchor ? `actors/page-${anchor}` : 'actors/page', params, orderKeywords(direction, plan.backward));
-  // The page's actors and their stored bond counts prime the loaders: `bondCount`, or a bond's
-  // `from`/`to` on a list page, cost no second trip.
+  const rows = await ctx.db.read(anchor ? `actors/page-${anchor}` : 'actors/page', params, { ...orderKeywords(direction, plan.backward), ACTOR: cards ? 'CARD' : 'FULL' });
+  // The page's actors (full records: cards never stand for one) and their stored bond counts prime
+  // the loaders: `bondCount`, or a bond's `from`/`to` on a list page, cost no second trip.
   for (const r of rows) {
-    r.node = actorFromValues(r.actor);
-    ctx.loaders.actor.prime(r.node.id, r.node);
+    r.node = actorOrCardFromValues(r.actor);
+    if (cards) ctx.loaders.actorCards.set(r.node.id, r.node);
+    else ctx.loaders.actor.prime(r.node.id, r.node);
     ctx.loaders.bondCount.prime({ actorId: r.node.id, kinds: null, direction: BondDirection.BOTH }, r.degree);
   }
   const keyOf = (r: Row) => ({ k: r.k instanceof Date ? r.k.toISOString() : r.k, id: (r.node as Actor).id });

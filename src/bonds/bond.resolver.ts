@@ -6,8 +6,8 @@ import { BondsArgs, CreateBondInput, UpdateBondInput } from './bond.input';
 import { createBond, deleteBond, listBonds, updateBond } from './bond.service';
 import { DeletePayload } from '../common/delete.type';
 
-/** An end of a bond: the card read with it when there is one, else the full record from the loader. */
-const end = (bond: BondRecord, id: string, ctx: Context) => (bond.endCard?.id === id ? bond.endCard : ctx.loaders.actor.load(id));
+/** An end of a bond: the card read with it or by the request's list page when there is one, else the full record from the loader. */
+const end = (bond: BondRecord, id: string, ctx: Context) => (bond.endCard?.id === id ? bond.endCard : (ctx.loaders.actorCards.get(id) ?? ctx.loaders.actor.load(id)));
 
 @Resolver(() => Bond)
 export class BondResolver {

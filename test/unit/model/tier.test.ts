@@ -6,7 +6,10 @@ import { toLuceneQuery } from '../../../src/actors/search';
 import { cypher, PROJECTIONS } from '../../../src/db/cypher';
 import { ACTOR, ACTOR_CARD_FIELDS } from '../../../src/actors/actor.model';
 import type { Entity } from '../../../src/model/entity';
-import { actorFromValues, actorOrCardFromValues, isActorCard } from '../../../src/actors/actor.record';
+import { actorFromValues, actorOrCardFromValues, isActorCard, servedByCard } from '../../../src/actors/actor.record';
+import { PARTICIPATION_CARD_FIELDS } from '../../../src/participations/participation.model';
+import { BOND, BOND_CARD_FIELDS } from '../../../src/bonds/bond.model';
+import { bondCardFromValues, bondFromValues } from '../../../src/bonds/bond.type';
 
 describe('error mapper', () => {
   it.each([
@@ -70,6 +73,28 @@ describe('Cypher templates', () => {
       expect(text).not.toContain('{{');
     }
     for (const q of ['actors/count', 'actors/count-by-operation', 'actors/count-by-common', 'actors/count-by-sectors', 'actors/search-count-filtered']) expect(cypher(q)).toContain('($kinds IS NULL OR a.kind IN $kinds)');
+  });
+
+  it('reads participation and bond cards: fewer values, the rest from the full record through the loader', async () => {
+    const p = cypher('participations/of-operations', { DIR: 'ASC', CMP: '>', ACTOR: 'CARD', PARTICIPATION: 'CARD' });
+    expect(p).toContain(`[${PARTICIPATION_CARD_FIELDS.map((n) => (n === 'id' || n === 'role' ? `p.${n}` : `toString(p.${n})`)).join(', ')}] AS participation`);
+    expect(p).not.toContain('p.createdAt');
+    const b = cypher('bonds/of-actors', { DIR: 'ASC', CMP: '>', ACTOR: 'CARD', BOND: 'CARD' });
+    expect(b).not.toContain('b.description');
+    expect(b).toContain('startNode(b).id');
+    const full = { ...bondFromValues(BOND.names.map((n) => (n === 'createdAt' || n === 'updatedAt' ? 0 : n === 'version' ? 3 : n === 'weight' ? 2 : `v-${n}`))) };
+    const c = bondCardFromValues(BOND_CARD_FIELDS.map((n) => (n === 'weight' ? 2 : `v-${n}`)));
+    expect(c.kind).toBe('v-kind');
+    const ctx = { loaders: { bond: { load: async (id: string) => (id === 'v-id' ? full : null) } } };
+    expect(await (c as any).version(undefined, ctx)).toBe(3);
+    expect(await (c as any).description(undefined, ctx)).toBe('v-description');
+  });
+
+  it('serves a selection with a card when it asks for card fields or fields resolved from the id only', () => {
+    expect(servedByCard(new Set(['id', 'name', 'sector', 'bondCount', 'bonds', '__typename']))).toBe(true);
+    expect(servedByCard(new Set(['id', 'name', 'description']))).toBe(false);
+    expect(servedByCard(new Set(['email']))).toBe(false);
+    expect(servedByCard(null)).toBe(false);
   });
 
   it('refuses a keyword outside the closed set', () => {
