@@ -39,12 +39,12 @@ export const BATCH = 32;
  * b reaches at level L + 1. Sources numbered close together (the kernel graph is renumbered in BFS
  * order, and sources are sorted here) reach a node at few distinct depths, so most arcs are read
  * a few times per batch instead of 32 times; the float work is the same as one BFS per source.
- * σ and (1 + δ)/σ are stored interleaved (node * 32 + bit), so one node's values share cache lines.
+ * A node's 32 values sit side by side (node * 32 + bit) and hold σ_b until the backward pass turns
+ * them into (1 + δ_b)/σ_b: one array, so that the working set stays small.
  */
 function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, sources: Int32Array, out: Float64Array): void {
   const sorted = Int32Array.from(sources).sort();
-  const sigma = new Float64Array(n * BATCH); // σ_b(v), set back to 0 once read
-  const coef = new Float64Array(n * BATCH); // (1 + δ_b(v))/σ_b(v), written before it is read
+  const value = new Float64Array(n * BATCH); // σ_b(v), then (1 + δ_b(v))/σ_b(v); 0 between batches
   const sums = new Float64Array(BATCH);
   const seen = new Int32Array(n); // sources that reached the node at this level or above
   const mask = new Int32Array(n); // forward: the level being found; backward: the level below
@@ -59,7 +59,7 @@ function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, 
       const s = sorted[base + b];
       if (mask[s] === 0) entryNode[count++] = s;
       mask[s] |= 1 << b;
-      sigma[s * BATCH + b] = 1;
+      value[s * BATCH + b] = 1;
     }
     for (let i = 0; i < count; i++) {
       const s = entryNode[i];
@@ -88,7 +88,7 @@ function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, 
           do {
             const low = fresh & -fresh;
             const b = 31 - Math.clz32(low);
-            sigma[wb + b] += sigma[vb + b];
+            value[wb + b] += value[vb + b];
             fresh ^= low;
           } while (fresh !== 0);
         }
@@ -118,7 +118,7 @@ function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, 
           do {
             const low = below & -below;
             const b = 31 - Math.clz32(low);
-            sums[b] += coef[wb + b];
+            sums[b] += value[wb + b];
             below ^= low;
           } while (below !== 0);
         }
@@ -128,11 +128,10 @@ function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, 
         do {
           const low = bits & -bits;
           const b = 31 - Math.clz32(low);
-          const s = sigma[vb + b];
+          const s = value[vb + b];
           const delta = s * sums[b];
           total += delta;
-          coef[vb + b] = (1 + delta) / s;
-          sigma[vb + b] = 0;
+          value[vb + b] = (1 + delta) / s;
           sums[b] = 0;
           bits ^= low;
         } while (bits !== 0);
@@ -143,16 +142,16 @@ function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, 
       for (let i = from; i < to; i++) mask[entryNode[i]] = entryMask[i];
     }
     if (levels >= 2) for (let i = levelStart[1]; i < levelStart[2]; i++) mask[entryNode[i]] = 0;
-    for (let i = 0; i < levelStart[1]; i++) {
-      const s = entryNode[i];
+    for (let i = 0; i < count; i++) {
+      const v = entryNode[i];
+      seen[v] = 0;
       let bits = entryMask[i];
       do {
         const low = bits & -bits;
-        sigma[s * BATCH + 31 - Math.clz32(low)] = 0;
+        value[v * BATCH + 31 - Math.clz32(low)] = 0;
         bits ^= low;
       } while (bits !== 0);
     }
-    for (let i = 0; i < count; i++) seen[entryNode[i]] = 0;
   }
 }
 
