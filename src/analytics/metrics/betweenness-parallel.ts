@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { type BetweennessOptions, betweennessSources, kernelGraph, rescaleBetweenness } from './betweenness';
 import { buildCsr, type NetworkInput, requirePositiveLengths, type Scores, toScores } from './graph';
-import { BATCH, type KernelGraph } from './kernels';
+import type { KernelGraph } from './kernels';
 
 /** Options of {@link betweennessCentralityParallel}. */
 export interface ParallelBetweennessOptions extends BetweennessOptions {
@@ -13,7 +13,7 @@ export interface ParallelBetweennessOptions extends BetweennessOptions {
 }
 
 /**
- * {@link betweennessCentrality} with the source nodes dealt in batches to `worker_threads`; the
+ * {@link betweennessCentrality} with the source nodes dealt round-robin to `worker_threads`; the
  * same values (up to float summation order, ~1e-15). The caller's event loop stays free while the
  * workers run, so this is also the variant to call from a server, even with `workers: 1`.
  * Starting a worker costs some tens of milliseconds: for small graphs the synchronous function is
@@ -36,9 +36,8 @@ export async function betweennessCentralityParallel(
   const count = Math.min(requested, sources.length);
   const { graph, position } = kernelGraph(csr);
   const shared = shareGraph(graph);
-  // Whole batches of nearby sources (see brandesAccumulate), dealt to the workers in turn.
-  const mapped = sources.map((s) => position[s]).sort();
-  const parts = Array.from({ length: count }, (_, w) => mapped.filter((_, i) => Math.floor(i / BATCH) % count === w));
+  const mapped = sources.map((s) => position[s]);
+  const parts = Array.from({ length: count }, (_, w) => mapped.filter((_, i) => i % count === w));
   const workers = parts.map((part) => startWorker(shared, part));
   let partials: Float64Array[];
   try {
@@ -98,6 +97,7 @@ function startWorker(graph: KernelGraph, sources: Int32Array): { worker: Worker;
 function shareGraph(g: KernelGraph): KernelGraph {
   return {
     n: g.n, offsets: shared(g.offsets), targets: shared(g.targets), weights: g.weights && shared(g.weights),
+    symmetric: g.symmetric,
   };
 }
 

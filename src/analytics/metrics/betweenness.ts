@@ -47,7 +47,7 @@ export function betweennessCentrality(input: NetworkInput, opts: BetweennessOpti
  */
 export function kernelGraph(csr: Csr): { graph: KernelGraph; position: Int32Array } {
   const lengths = csr.weighted && csr.weights.some((w) => w !== csr.weights[0]) ? csr.weights : null;
-  return relabelForLocality({ n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: lengths });
+  return relabelForLocality({ n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: lengths, symmetric: !csr.directed });
 }
 
 /** All node indices, or the `k` pivots NetworkX would sample with `seed` (`random.Random(seed).sample`). */

@@ -1,6 +1,7 @@
 /**
  * Shortest-path kernels on typed arrays: Brandes' betweenness accumulation and distance sums for
- * closeness, each unweighted (BFS, 32 sources at a time) or weighted (binary-heap Dijkstra, weight = length).
+ * closeness, each unweighted (BFS, direction-optimizing for betweenness; 32 sources at a time for
+ * distance sums) or weighted (binary-heap Dijkstra, weight = length).
  *
  * This module imports nothing, so that a worker thread can load it alone (see
  * betweenness-parallel.ts). The inner loops touch only preallocated typed arrays.
@@ -13,6 +14,11 @@ export interface KernelGraph {
   targets: Int32Array;
   /** Arc lengths; `null` for the unweighted (BFS) kernels. Must be > 0. */
   weights: Float64Array | null;
+  /**
+   * Every arc v→w has its reverse w→v (an undirected graph): the BFS kernel may then find a level
+   * from the nodes not yet reached instead of from the frontier. Absent means false.
+   */
+  symmetric?: boolean;
 }
 
 /**
@@ -23,134 +29,145 @@ export interface KernelGraph {
  * Only the out-adjacency is needed; all buffers are allocated once per call, none per source.
  */
 export function brandesAccumulate(g: KernelGraph, sources: Int32Array, out: Float64Array): void {
-  if (g.weights === null) brandesBfsBatched(g.n, g.offsets, g.targets, sources, out);
+  if (g.weights === null) brandesBfs(g.n, g.offsets, g.targets, g.symmetric === true, sources, out);
   else brandesDijkstra(g.n, g.offsets, g.targets, g.weights, sources, out);
 }
 
-/** Sources searched together by the BFS kernel (one bit each in an Int32 mask): split sources across threads in whole batches. */
-export const BATCH = 32;
+// A bottom-up level costs the arcs of the unreached nodes, a top-down one those of the frontier;
+// bottom-up arcs are cheaper (a branch-free sum), hence the factor.
+const BOTTOM_UP_FACTOR = 3;
 
 /**
- * Brandes by BFS, 32 sources at a time (the multi-source BFS of Then et al., VLDB 2015, carrying
- * path counts). A node's `mask` holds one bit per source of the batch; a level is the list of
- * (node, bits of the sources that reach it at this depth). Forward, an arc v→w of a level is read
- * once for all the sources that reach v there, and each new bit of w adds σ_b(v) to σ_b(w);
- * backward, a node of level L sums (1 + δ_b(w))/σ_b(w) over the arcs to nodes that the same source
- * b reaches at level L + 1. Sources numbered close together (the kernel graph is renumbered in BFS
- * order, and sources are sorted here) reach a node at few distinct depths, so most arcs are read
- * a few times per batch instead of 32 times; the float work is the same as one BFS per source.
- * A node's 32 values sit side by side (node * 32 + bit) and hold σ_b until the backward pass turns
- * them into (1 + δ_b)/σ_b: one array, so that the working set stays small.
+ * Brandes by BFS, level by level (direction-optimizing BFS, Beamer et al. 2012, applied to path
+ * counts). Forward, a level is found either top-down (frontier arcs, σ pushed to new nodes) or, on
+ * a symmetric graph when the frontier's arcs outnumber the unreached nodes' ones, bottom-up: each
+ * unreached node sums `level[u]` over its neighbours, where `level` holds σ for the frontier and 0
+ * elsewhere, so the sum is the node's σ and needs no test per arc. Backward, the same trick: with
+ * `level` holding (1 + δ(w))/σ(w) for the level below and 0 elsewhere, δ(v)/σ(v) of a node is a
+ * plain sum over its out-arcs (pull); on a symmetric graph, when the level below has fewer arcs,
+ * its nodes push into `acc` instead.
  */
-function brandesBfsBatched(n: number, offsets: Int32Array, targets: Int32Array, sources: Int32Array, out: Float64Array): void {
-  const sorted = Int32Array.from(sources).sort();
-  const value = new Float64Array(n * BATCH); // σ_b(v), then (1 + δ_b(v))/σ_b(v); 0 between batches
-  const sums = new Float64Array(BATCH);
-  const seen = new Int32Array(n); // sources that reached the node at this level or above
-  const mask = new Int32Array(n); // forward: the level being found; backward: the level below
-  // Level L is entries levelStart[L] .. levelStart[L + 1]; a node is in at most 32 levels.
-  const entryNode = new Int32Array(n * BATCH);
-  const entryMask = new Int32Array(entryNode.length);
-  const levelStart = new Int32Array(n + 2);
-  for (let base = 0; base < sorted.length; base += BATCH) {
-    const batch = Math.min(BATCH, sorted.length - base);
-    let count = 0;
-    for (let b = 0; b < batch; b++) {
-      const s = sorted[base + b];
-      if (mask[s] === 0) entryNode[count++] = s;
-      mask[s] |= 1 << b;
-      value[s * BATCH + b] = 1;
-    }
-    for (let i = 0; i < count; i++) {
-      const s = entryNode[i];
-      entryMask[i] = mask[s];
-      seen[s] = mask[s];
-      mask[s] = 0;
-    }
+function brandesBfs(
+  n: number, offsets: Int32Array, targets: Int32Array, symmetric: boolean, sources: Int32Array, out: Float64Array,
+): void {
+  const totalDegree = targets.length;
+  const dist = new Int32Array(n).fill(-1);
+  const sigma = new Float64Array(n);
+  const level = new Float64Array(n); // σ (forward) or (1 + δ)/σ (backward) of one level, 0 elsewhere
+  const acc = new Float64Array(n);
+  const order = new Int32Array(n); // nodes in BFS order, level after level
+  const levelStart = new Int32Array(n + 1); // level L is order[levelStart[L] .. levelStart[L + 1])
+  const unreached = new Int32Array(n);
+  for (let si = 0; si < sources.length; si++) {
+    const s = sources[si];
+    dist[s] = 0;
+    sigma[s] = 1;
+    order[0] = s;
+    let head = 0;
+    let tail = 1;
     let levels = 0;
-    levelStart[0] = 0;
-    for (;;) {
-      const from = levelStart[levels];
-      const to = count;
-      levelStart[++levels] = to;
-      for (let i = from; i < to; i++) {
-        const v = entryNode[i];
-        const f = entryMask[i];
-        const vb = v * BATCH;
-        const end = offsets[v + 1];
-        for (let e = offsets[v]; e < end; e++) {
-          const w = targets[e];
-          let fresh = f & ~seen[w];
-          if (fresh === 0) continue;
-          if (mask[w] === 0) entryNode[count++] = w;
-          mask[w] |= fresh;
-          const wb = w * BATCH;
-          do {
-            const low = fresh & -fresh;
-            const b = 31 - Math.clz32(low);
-            value[wb + b] += value[vb + b];
-            fresh ^= low;
-          } while (fresh !== 0);
+    let frontierDegree = offsets[s + 1] - offsets[s];
+    let unreachedDegree = totalDegree - frontierDegree;
+    let unreachedCount = -1; // the list is built at the first bottom-up level
+    while (head < tail) {
+      const levelEnd = tail;
+      levelStart[levels++] = head;
+      const next = levels;
+      let foundDegree = 0;
+      if (!symmetric || BOTTOM_UP_FACTOR * frontierDegree <= unreachedDegree) {
+        for (; head < levelEnd; head++) {
+          const v = order[head];
+          const sv = sigma[v];
+          const end = offsets[v + 1];
+          for (let e = offsets[v]; e < end; e++) {
+            const w = targets[e];
+            const dw = dist[w];
+            if (dw < 0) {
+              dist[w] = next;
+              sigma[w] = sv;
+              order[tail++] = w;
+              foundDegree += offsets[w + 1] - offsets[w];
+            } else if (dw === next) {
+              sigma[w] += sv;
+            }
+          }
         }
+        if (unreachedCount > 0) {
+          let kept = 0;
+          for (let i = 0; i < unreachedCount; i++) if (dist[unreached[i]] < 0) unreached[kept++] = unreached[i];
+          unreachedCount = kept;
+        }
+      } else {
+        if (unreachedCount < 0) {
+          unreachedCount = 0;
+          for (let w = 0; w < n; w++) if (dist[w] < 0) unreached[unreachedCount++] = w;
+        }
+        for (let i = head; i < levelEnd; i++) level[order[i]] = sigma[order[i]];
+        let kept = 0;
+        for (let i = 0; i < unreachedCount; i++) {
+          const w = unreached[i];
+          const end = offsets[w + 1];
+          let sum = 0;
+          for (let e = offsets[w]; e < end; e++) sum += level[targets[e]];
+          if (sum > 0) {
+            dist[w] = next;
+            sigma[w] = sum;
+            order[tail++] = w;
+            foundDegree += end - offsets[w];
+          } else {
+            unreached[kept++] = w;
+          }
+        }
+        unreachedCount = kept;
+        for (; head < levelEnd; head++) level[order[head]] = 0;
       }
-      if (count === to) break;
-      for (let i = to; i < count; i++) {
-        const w = entryNode[i];
-        entryMask[i] = mask[w];
-        seen[w] |= mask[w];
-        mask[w] = 0;
-      }
+      unreachedDegree -= foundDegree;
+      frontierDegree = foundDegree;
     }
+    levelStart[levels] = tail;
 
-    // Backward, deepest level first; `mask` holds the level below (none below the deepest).
-    for (let L = levels - 1; L >= 1; L--) {
+    // Backward: the deepest level has δ = 0; then each level from the one below it.
+    let belowDegree = 0;
+    for (let i = levelStart[levels - 1]; i < tail; i++) {
+      const w = order[i];
+      level[w] = 1 / sigma[w];
+      belowDegree += offsets[w + 1] - offsets[w];
+    }
+    for (let L = levels - 2; L > 0; L--) {
       const from = levelStart[L];
       const to = levelStart[L + 1];
-      for (let i = from; i < to; i++) {
-        const v = entryNode[i];
-        const f = entryMask[i];
-        const end = offsets[v + 1];
-        for (let e = offsets[v]; e < end; e++) {
-          const w = targets[e];
-          let below = f & mask[w];
-          if (below === 0) continue;
-          const wb = w * BATCH;
-          do {
-            const low = below & -below;
-            const b = 31 - Math.clz32(low);
-            sums[b] += value[wb + b];
-            below ^= low;
-          } while (below !== 0);
+      const belowEnd = levelStart[L + 2];
+      let ownDegree = 0;
+      for (let i = from; i < to; i++) ownDegree += offsets[order[i] + 1] - offsets[order[i]];
+      if (!symmetric || ownDegree <= belowDegree) {
+        for (let i = from; i < to; i++) {
+          const v = order[i];
+          const end = offsets[v + 1];
+          let sum = 0;
+          for (let e = offsets[v]; e < end; e++) sum += level[targets[e]];
+          acc[v] = sum;
         }
-        const vb = v * BATCH;
-        let total = 0;
-        let bits = f;
-        do {
-          const low = bits & -bits;
-          const b = 31 - Math.clz32(low);
-          const s = value[vb + b];
-          const delta = s * sums[b];
-          total += delta;
-          value[vb + b] = (1 + delta) / s;
-          sums[b] = 0;
-          bits ^= low;
-        } while (bits !== 0);
-        out[v] += total;
+      } else {
+        for (let i = from; i < to; i++) acc[order[i]] = 0;
+        for (let i = to; i < belowEnd; i++) {
+          const w = order[i];
+          const coefficient = level[w];
+          const end = offsets[w + 1];
+          for (let e = offsets[w]; e < end; e++) acc[targets[e]] += coefficient;
+        }
       }
-      const belowEnd = L + 2 <= levels ? levelStart[L + 2] : to;
-      for (let i = to; i < belowEnd; i++) mask[entryNode[i]] = 0;
-      for (let i = from; i < to; i++) mask[entryNode[i]] = entryMask[i];
+      for (let i = to; i < belowEnd; i++) level[order[i]] = 0;
+      for (let i = from; i < to; i++) {
+        const v = order[i];
+        const delta = sigma[v] * acc[v];
+        out[v] += delta;
+        level[v] = (1 + delta) / sigma[v];
+      }
+      belowDegree = ownDegree;
     }
-    if (levels >= 2) for (let i = levelStart[1]; i < levelStart[2]; i++) mask[entryNode[i]] = 0;
-    for (let i = 0; i < count; i++) {
-      const v = entryNode[i];
-      seen[v] = 0;
-      let bits = entryMask[i];
-      do {
-        const low = bits & -bits;
-        value[v * BATCH + 31 - Math.clz32(low)] = 0;
-        bits ^= low;
-      } while (bits !== 0);
+    for (let i = 0; i < tail; i++) {
+      dist[order[i]] = -1;
+      level[order[i]] = 0;
     }
   }
 }
@@ -405,5 +422,5 @@ export function relabelForLocality(g: KernelGraph): { graph: KernelGraph; positi
     }
     newOffsets[i + 1] = k;
   }
-  return { graph: { n, offsets: newOffsets, targets: newTargets, weights: newWeights }, position };
+  return { graph: { n, offsets: newOffsets, targets: newTargets, weights: newWeights, symmetric: g.symmetric }, position };
 }
