@@ -3,17 +3,11 @@ import { t } from './i18n';
 import type { ColorBy } from './state';
 import type { Reference } from './data';
 
-export const SECTOR_COLORS: Record<string, string> = {
-  PUBLIC_ADMINISTRATION: '#4e79a7',
-  POLITICAL: '#e15759',
-  ECONOMIC: '#f28e2b',
-  CIVIL_SOCIETY: '#59a14f',
-  RESEARCH: '#b07aa1',
-  CITIZENS: '#edc948',
-};
+import { EXTERNAL_COLOR, SECTOR_COLORS } from '../src/common/drawing';
+
+export { EXTERNAL_COLOR, SECTOR_COLORS };
 
 const DEPARTMENT_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79', '#637939', '#843c39', '#7b4173', '#3182bd'];
-export const EXTERNAL_COLOR = '#b8bcc4';
 
 export interface Category {
   key: string;

@@ -5,7 +5,7 @@
  * the actors around.
  */
 import Graph from 'graphology';
-import { mulberry32 } from '../src/common/random';
+import { forceAtlas2Options, nodeSize, startPosition, type Point } from '../src/common/drawing';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
 import type { Category } from './colors';
@@ -43,15 +43,6 @@ interface NodeAttrs {
   [key: string]: unknown;
 }
 
-type Point = { x: number; y: number };
-
-/** A small seeded PRNG, so that initial positions (hence layouts) do not depend on Math.random. */
-function seeded(text: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return mulberry32(h);
-}
-
 /**
  * Node size from the score (square root: area follows the score), and forced labels on the biggest
  * nodes so that the main actors stay named whatever the zoom.
@@ -59,13 +50,7 @@ function seeded(text: string): () => number {
 function applyScores(graph: Graph<NodeAttrs>, scores: Map<string, number | null>): void {
   const n = graph.order;
   const max = Math.max(0, ...[...scores.values()].map((v) => v ?? 0));
-  const minSize = n > 150 ? 2.5 : 4.5;
-  const maxSize = n > 150 ? 14 : 21;
-  graph.forEachNode((id) => {
-    const score = scores.get(id);
-    const k = max > 0 && score != null ? Math.sqrt(Math.max(score, 0) / max) : 0;
-    graph.mergeNodeAttributes(id, { size: minSize + k * (maxSize - minSize), forceLabel: false });
-  });
+  graph.forEachNode((id) => graph.mergeNodeAttributes(id, { size: nodeSize(scores.get(id), max, n), forceLabel: false }));
   const ranked = graph
     .filterNodes((id) => (scores.get(id) ?? 0) > 0)
     .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || a.localeCompare(b));
@@ -210,23 +195,10 @@ export class GraphView {
         reused++;
         return;
       }
-      const rand = seeded(id);
-      const g = groups.indexOf(attrs.category);
-      const angle = ((g + 0.15 + rand() * 0.7) / Math.max(groups.length, 1)) * 2 * Math.PI;
-      const radius = 40 + rand() * 60;
-      graph.mergeNodeAttributes(id, { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius });
+      graph.mergeNodeAttributes(id, startPosition(id, attrs.category, groups));
     });
     const order = graph.order;
-    if (order > 1) {
-      const warm = reused >= order * 0.7;
-      const settings = forceAtlas2.inferSettings(graph as unknown as Graph);
-      // Inferred settings (strong gravity, slow-down by size) with gravity 1: stable in a few
-      // hundred iterations on the demo graphs, no far-flung low-degree actors.
-      forceAtlas2.assign(graph as unknown as Graph, {
-        iterations: warm ? 80 : order > 1000 ? 150 : 300,
-        settings: { ...settings, gravity: 1, barnesHutOptimize: order > 600, linLogMode: false, adjustSizes: false },
-      });
-    }
+    if (order > 1) forceAtlas2.assign(graph as unknown as Graph, forceAtlas2Options(graph as unknown as Graph, reused >= order * 0.7));
     const saved = new Map(known);
     graph.forEachNode((id, a) => saved.set(id, { x: a.x, y: a.y }));
     this.layouts.set(key, saved);

@@ -4,11 +4,14 @@ import { betweennessCentrality, betweennessCentralityParallel, closenessCentrali
 import { analyticsCache } from './cache';
 import { runMetric } from './metric-errors';
 import type { NetworkScope } from './scope.input';
+import Graph from 'graphology';
+import { EXTERNAL_COLOR, layoutPositions, nodeSize, SECTOR_COLORS } from '../common/drawing';
 import type { ExportNetwork } from './formats';
 
 /**
  * The scope's network with every actor's attributes and scores (degree, closeness, betweenness,
- * eigenvector, PageRank, constraint, Louvain community), for Gephi, NetworkX and spreadsheets.
+ * eigenvector, PageRank, constraint, Louvain community), for Gephi, NetworkX and spreadsheets;
+ * with the explorer's drawing of it (see {@link drawingOf}).
  */
 export async function exportNetwork(ctx: Context, scope: NetworkScope | null | undefined): Promise<ExportNetwork> {
   const version = await analyticsVersion(ctx, 'export');
@@ -27,6 +30,7 @@ export async function exportNetwork(ctx: Context, scope: NetworkScope | null | u
     };
     const community = n ? louvain(input, { ...options, seed: 42 }).communities : new Map<string, number>();
     const num = (x: number | undefined) => (x == null || !Number.isFinite(x) ? null : x);
+    const viz = drawingOf(net.actors, net.edges, between);
     return {
       directed: !!options.directed,
       nodeAttributes: [
@@ -58,8 +62,30 @@ export async function exportNetwork(ctx: Context, scope: NetworkScope | null | u
           constraint: num(scores.constraint.get(a.id)),
           community: community.get(a.id) ?? null,
         },
+        viz: viz.get(a.id),
       })),
       edges: net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, weight: e.weight, directed: e.directed, since: e.since, until: e.until })),
     };
   }));
+}
+
+/**
+ * The explorer's first picture of the network (colour by sector, size by betweenness, its seeded
+ * ForceAtlas2 layout, all from src/common/drawing.ts): position, colour and size per actor.
+ */
+export function drawingOf(
+  actors: ReadonlyArray<{ id: string; sector: string }>,
+  bonds: ReadonlyArray<{ id: string; source: string; target: string }>,
+  scores: ReadonlyMap<string, number>,
+): Map<string, NonNullable<ExportNetwork['nodes'][number]['viz']>> {
+  const graph = new Graph({ multi: true, type: 'undirected', allowSelfLoops: true });
+  for (const a of actors) graph.addNode(a.id, { category: a.sector });
+  for (const b of bonds) if (graph.hasNode(b.source) && graph.hasNode(b.target)) graph.addUndirectedEdgeWithKey(b.id, b.source, b.target);
+  const positions = layoutPositions(graph);
+  const max = Math.max(0, ...actors.map((a) => scores.get(a.id) ?? 0).filter(Number.isFinite));
+  return new Map(actors.map((a) => [a.id, {
+    ...positions.get(a.id)!,
+    size: nodeSize(scores.get(a.id), max, actors.length),
+    color: SECTOR_COLORS[a.sector] ?? EXTERNAL_COLOR,
+  }]));
 }

@@ -1,11 +1,23 @@
 import { writeCsv, type CsvColumn, type Dialect } from '../transfer/csv';
 import { exportLabelsFr, LABELS_FR } from '../transfer/labels-fr';
 
+/** How the explorer draws a node: position in layout units, size in screen pixels, colour `#rrggbb`. */
+export interface NodeDrawing {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
 /** A network ready to write: nodes with attributes, bonds as directed edges (from → to). */
 export interface ExportNetwork {
   directed: boolean;
-  nodes: Array<{ id: string; label: string; attributes: Record<string, string | number | null> }>;
-  /** `directed: false`: a bond that is a tie both ways (GEXF marks it undirected in a directed graph). */
+  /** `viz`: written as GEXF `viz:position`, `viz:size`, `viz:color`. */
+  nodes: Array<{ id: string; label: string; attributes: Record<string, string | number | null>; viz?: NodeDrawing }>;
+  /**
+   * `directed`: the bond's own direction (false: a tie both ways), written on every edge of the
+   * GEXF, GraphML and node-link files; absent, the edge follows the graph. `since`/`until` (YYYY-MM-DD) date the bond.
+   */
   edges: Array<{ id: string; source: string; target: string; kind: string; weight: number | null; directed?: boolean; since: string | null; until: string | null }>;
   /** Node attribute names with their type, in column order. */
   nodeAttributes: Array<{ name: string; type: 'string' | 'double' | 'integer' }>;
@@ -29,13 +41,30 @@ const xml = (s: string | number): string =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-/** GEXF 1.2 (Gephi; also `networkx.read_gexf`). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const edgeDirected = (net: ExportNetwork, e: ExportNetwork['edges'][number]): boolean => e.directed ?? net.directed;
+
+/** `#rrggbb` as GEXF's `r="…" g="…" b="…"` (NetworkX reads only these, not 1.3's `hex`). */
+function rgb(color: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  const [r, g, b] = m ? m.slice(1).map((h) => parseInt(h, 16)) : [0, 0, 0];
+  return `r="${r}" g="${g}" b="${b}"`;
+}
+
+/**
+ * GEXF 1.3 for Gephi (also `networkx.read_gexf`): a dynamic graph (`timeformat="date"`) where a
+ * bond exists from its `since` to its `until` (inclusive; either may be open, an undated bond is
+ * always there), so that Gephi's timeline plays the program's years; nodes carry the explorer's
+ * drawing as `viz:position`, `viz:color` and `viz:size`. Each edge says its own `type` and has a
+ * `directed` attribute; an undirected bond is `type="undirected"` even in a directed graph (Gephi draws mixed graphs;
+ * NetworkX refuses them: read a directed scope from network.json or network.graphml there).
+ */
 export function toGexf(net: ExportNetwork): string {
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  out.push('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">');
+  out.push('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">');
   out.push('  <meta><creator>Agencement</creator><description>TESR actor network</description></meta>');
-  out.push(`  <graph mode="static" defaultedgetype="${net.directed ? 'directed' : 'undirected'}">`);
+  out.push(`  <graph mode="dynamic" timeformat="date" defaultedgetype="${net.directed ? 'directed' : 'undirected'}">`);
   out.push('    <attributes class="node">');
   net.nodeAttributes.forEach((a, i) => out.push(`      <attribute id="${i}" title="${xml(a.name)}" type="${a.type === 'integer' ? 'integer' : a.type}"/>`));
   out.push('    </attributes>');
@@ -43,20 +72,29 @@ export function toGexf(net: ExportNetwork): string {
   out.push('      <attribute id="0" title="kind" type="string"/>');
   out.push('      <attribute id="1" title="since" type="string"/>');
   out.push('      <attribute id="2" title="until" type="string"/>');
+  out.push('      <attribute id="3" title="directed" type="boolean"/>');
   out.push('    </attributes>');
   out.push('    <nodes>');
   for (const n of net.nodes) {
     const values = net.nodeAttributes
       .map((a, i) => (n.attributes[a.name] == null ? '' : `<attvalue for="${i}" value="${xml(n.attributes[a.name]!)}"/>`))
       .join('');
-    out.push(`      <node id="${xml(n.id)}" label="${xml(n.label)}"><attvalues>${values}</attvalues></node>`);
+    const viz = n.viz
+      ? `<viz:color ${rgb(n.viz.color)}/><viz:position x="${n.viz.x}" y="${n.viz.y}" z="0"/><viz:size value="${n.viz.size}"/>`
+      : '';
+    out.push(`      <node id="${xml(n.id)}" label="${xml(n.label)}"><attvalues>${values}</attvalues>${viz}</node>`);
   }
   out.push('    </nodes>');
   out.push('    <edges>');
   for (const e of net.edges) {
-    const values = [`<attvalue for="0" value="${xml(e.kind)}"/>`, e.since ? `<attvalue for="1" value="${e.since}"/>` : '', e.until ? `<attvalue for="2" value="${e.until}"/>` : ''].join('');
-    const type = net.directed && e.directed === false ? ' type="undirected"' : '';
-    out.push(`      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${xml(e.kind)}"${type}${e.weight != null ? ` weight="${e.weight}"` : ''}><attvalues>${values}</attvalues></edge>`);
+    const since = e.since && DAY.test(e.since) ? e.since : null;
+    const until = e.until && DAY.test(e.until) ? e.until : null;
+    const directed = edgeDirected(net, e);
+    const values = [`<attvalue for="0" value="${xml(e.kind)}"/>`, since ? `<attvalue for="1" value="${since}"/>` : '', until ? `<attvalue for="2" value="${until}"/>` : '', `<attvalue for="3" value="${directed}"/>`].join('');
+    // In an undirected analysis every edge is drawn undirected; the `directed` attribute keeps the bond's own.
+    const shown = net.directed && directed ? 'directed' : 'undirected';
+    const spell = `${since ? ` start="${since}"` : ''}${until ? ` end="${until}"` : ''}`;
+    out.push(`      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${xml(e.kind)}" type="${shown}"${e.weight != null ? ` weight="${e.weight}"` : ''}${spell}><attvalues>${values}</attvalues></edge>`);
   }
   out.push('    </edges>');
   out.push('  </graph>');
@@ -75,13 +113,15 @@ export function toGraphml(net: ExportNetwork): string {
   out.push('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>');
   out.push('  <key id="since" for="edge" attr.name="since" attr.type="string"/>');
   out.push('  <key id="until" for="edge" attr.name="until" attr.type="string"/>');
+  // The bond's own direction as data, not GraphML's `directed=` XML attribute, which NetworkX refuses when it differs from edgedefault.
+  out.push('  <key id="directed" for="edge" attr.name="directed" attr.type="boolean"/>');
   out.push(`  <graph id="tesr" edgedefault="${net.directed ? 'directed' : 'undirected'}">`);
   for (const n of net.nodes) {
     const data = net.nodeAttributes.map((a, i) => (n.attributes[a.name] == null ? '' : `<data key="n${i}">${xml(n.attributes[a.name]!)}</data>`)).join('');
     out.push(`    <node id="${xml(n.id)}"><data key="label">${xml(n.label)}</data>${data}</node>`);
   }
   for (const e of net.edges) {
-    const data = [`<data key="kind">${xml(e.kind)}</data>`, e.weight != null ? `<data key="weight">${e.weight}</data>` : '', e.since ? `<data key="since">${e.since}</data>` : '', e.until ? `<data key="until">${e.until}</data>` : ''].join('');
+    const data = [`<data key="kind">${xml(e.kind)}</data>`, e.weight != null ? `<data key="weight">${e.weight}</data>` : '', e.since ? `<data key="since">${e.since}</data>` : '', e.until ? `<data key="until">${e.until}</data>` : '', `<data key="directed">${edgeDirected(net, e)}</data>`].join('');
     out.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data}</edge>`);
   }
   out.push('  </graph>');
@@ -96,7 +136,7 @@ export function toNodeLink(net: ExportNetwork): string {
     multigraph: true,
     graph: { name: 'TESR actor network', creator: 'Agencement' },
     nodes: net.nodes.map((n) => ({ id: n.id, label: n.label, ...n.attributes })),
-    edges: net.edges.map((e) => ({ source: e.source, target: e.target, key: e.id, kind: e.kind, weight: e.weight, since: e.since, until: e.until })),
+    edges: net.edges.map((e) => ({ source: e.source, target: e.target, key: e.id, kind: e.kind, weight: e.weight, directed: edgeDirected(net, e), since: e.since, until: e.until })),
   });
 }
 

@@ -7,12 +7,15 @@ import { parse } from 'csv-parse/sync';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { readTable, parseDecimal, parseDay } from '../../src/transfer/table';
 import { LABELS_FR } from '../../src/transfer/labels-fr';
+import { nodeSize, SECTOR_COLORS } from '../../src/common/drawing';
 
 /** Exports parse back with the same nodes and edges, in our own parsers and in NetworkX. */
 describe('network exports', () => {
   let t: TestApp;
   let analyst: string;
   let expected: { nodes: Set<string>; edges: Set<string> };
+  /** The demo's bonds (whole network): dates and direction, to check the GEXF timeline against. */
+  let bonds: Map<string, { since: string | null; until: string | null; directed: boolean }>;
   const dir = mkdtempSync(join(tmpdir(), 'agencement-export-'));
 
   beforeAll(async () => {
@@ -21,6 +24,9 @@ describe('network exports', () => {
     const res = await t.gql(`{ network(scope: { operation: "FOOD_GOVERNANCE" }) { nodes { id } edges { id } } }`, {}, analyst);
     expected = { nodes: new Set(res.data.network.nodes.map((n: any) => n.id)), edges: new Set(res.data.network.edges.map((e: any) => e.id)) };
     expect(expected.nodes.size).toBeGreaterThan(10);
+    const all = await t.gql(`{ network { edges { id since until directed } } }`, {}, analyst);
+    bonds = new Map(all.data.network.edges.map((e: any) => [e.id, { since: e.since, until: e.until, directed: e.directed }]));
+    expect(bonds.size).toBeGreaterThan(expected.edges.size);
   });
   afterAll(async () => {
     await t.stop();
@@ -50,6 +56,59 @@ describe('network exports', () => {
     writeFileSync(join(dir, 'n.gexf'), text);
   });
 
+  it("GEXF 1.3: the explorer's colours (by sector), sizes (by betweenness) and positions as viz attributes", async () => {
+    const { text } = await get('network.gexf');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text);
+    expect(doc.gexf).toMatchObject({ version: '1.3', xmlns: 'http://gexf.net/1.3', 'xmlns:viz': 'http://gexf.net/1.3/viz' });
+    const attrs = asArray<any>(doc.gexf.graph.attributes[0].attribute);
+    const idOf = (title: string) => attrs.find((a) => a.title === title).id;
+    const nodes = asArray<any>(doc.gexf.graph.nodes.node);
+    const value = (n: any, title: string) => asArray<any>(n.attvalues.attvalue).find((v) => v.for === idOf(title))?.value;
+    const max = Math.max(...nodes.map((n) => Number(value(n, 'betweenness') ?? 0)));
+    expect(max).toBeGreaterThan(0);
+    const hex = (c: any) => `#${[c.r, c.g, c.b].map((x: string) => Number(x).toString(16).padStart(2, '0')).join('')}`;
+    for (const n of nodes) {
+      expect(hex(n['viz:color'])).toBe(SECTOR_COLORS[value(n, 'sector')]);
+      expect(Number(n['viz:size'].value)).toBeCloseTo(nodeSize(Number(value(n, 'betweenness') ?? 0), max, nodes.length), 9);
+      expect(Number.isFinite(Number(n['viz:position'].x)) && Number.isFinite(Number(n['viz:position'].y))).toBe(true);
+    }
+    const spread = (axis: 'x' | 'y') => Math.max(...nodes.map((n) => Number(n['viz:position'][axis]))) - Math.min(...nodes.map((n) => Number(n['viz:position'][axis])));
+    expect(spread('x')).toBeGreaterThan(10); // laid out, not all at one point
+    expect(new Set(nodes.map((n) => `${n['viz:position'].x},${n['viz:position'].y}`)).size).toBe(nodes.length);
+  });
+
+  it("GEXF: a dynamic graph whose edges live from the bond's since to its until; Gephi's timeline spans 2011–2015 on the demo", async () => {
+    const { text } = await get('network.gexf', '');
+    writeFileSync(join(dir, 'all.gexf'), text);
+    const graph = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text).gexf.graph;
+    expect(graph).toMatchObject({ mode: 'dynamic', timeformat: 'date' });
+    const edges = asArray<any>(graph.edges.edge);
+    expect(new Set(edges.map((e) => e.id))).toEqual(new Set(bonds.keys()));
+    let ended = 0;
+    for (const e of edges) {
+      const bond = bonds.get(e.id)!;
+      expect([e.start ?? null, e.end ?? null]).toEqual([bond.since, bond.until]);
+      expect(e.type).toBe('undirected'); // the default analysis is undirected
+      if (bond.until) ended++;
+    }
+    expect(ended).toBeGreaterThan(0);
+    // Gephi's timeline runs from the earliest bound to the latest one (an open bound adds none).
+    const bounds = edges.flatMap((e) => [e.start, e.end]).filter(Boolean).sort();
+    expect(bounds[0]!.slice(0, 4)).toBe('2011');
+    expect(bounds.at(-1)!.slice(0, 4)).toBe('2015');
+  });
+
+  it('GEXF of a directed analysis: each bond says its own type; GraphML and node-link carry it as "directed" per edge', async () => {
+    const gexf = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse((await get('network.gexf', 'directed=true')).text).gexf.graph;
+    expect(gexf.defaultedgetype).toBe('directed');
+    const types = asArray<any>(gexf.edges.edge).map((e) => [e.type, bonds.get(e.id)!.directed]);
+    expect(types.every(([type, directed]) => type === (directed ? 'directed' : 'undirected'))).toBe(true);
+    expect(new Set(types.map(([type]) => type))).toEqual(new Set(['directed', 'undirected']));
+    const graphml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse((await get('network.graphml')).text).graphml.graph;
+    for (const e of asArray<any>(graphml.edge)) expect(asArray<any>(e.data).find((d) => d.key === 'directed')['#text']).toBe(bonds.get(e.id)!.directed);
+    for (const l of JSON.parse((await get('network.json')).text).edges) expect(l.directed).toBe(bonds.get(l.key)!.directed);
+  });
+
   it('GraphML, node-link JSON and CSV: same nodes and edges', async () => {
     const graphml = await get('network.graphml');
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(graphml.text);
@@ -77,9 +136,15 @@ d = sys.argv[1]
 g1 = nx.read_gexf(d + '/n.gexf')
 g2 = nx.read_graphml(d + '/n.graphml')
 g3 = nx.node_link_graph(json.load(open(d + '/n.json')))  # NetworkX 3.6's defaults, no argument
-print(json.dumps([g1.number_of_nodes(), g2.number_of_nodes(), g3.number_of_nodes(), g3.number_of_edges(), g2.number_of_edges()]))`;
+g4 = nx.read_gexf(d + '/all.gexf')
+viz = [n for n, a in g1.nodes(data=True) if {'color', 'size', 'position'} <= set(a.get('viz', {}))]
+starts = sorted(a['start'] for _, _, a in g4.edges(data=True) if 'start' in a)
+ends = sorted(a['end'] for _, _, a in g4.edges(data=True) if 'end' in a)
+print(json.dumps([g1.number_of_nodes(), g2.number_of_nodes(), g3.number_of_nodes(), g3.number_of_edges(), g2.number_of_edges(),
+  len(viz), g4.graph['mode'], starts[0][:4], max(starts + ends)[:4], g4.number_of_edges()]))`;
     const out = JSON.parse(execFileSync('python3', ['-c', script, dir], { encoding: 'utf8' }));
     expect(out.slice(0, 4)).toEqual([expected.nodes.size, expected.nodes.size, expected.nodes.size, expected.edges.size]);
+    expect(out.slice(5)).toEqual([expected.nodes.size, 'dynamic', '2011', '2015', bonds.size]);
   });
 
   it('applies the analytics access rules and validates parameters', async () => {

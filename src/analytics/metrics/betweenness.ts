@@ -40,13 +40,14 @@ export function betweennessCentrality(input: NetworkInput, opts: BetweennessOpti
 }
 
 /**
- * The arrays the Brandes kernel walks for this graph (out-adjacency; lengths only when weighted),
- * renumbered for locality: node v is `position[v]` there.
+ * The arrays the Brandes kernel walks for this graph (out-adjacency; lengths only when weighted
+ * and not all equal: equal lengths give the same shortest paths as BFS, and NetworkX's float sums
+ * of k equal lengths tie exactly when the hop counts tie), renumbered for locality: node v is
+ * `position[v]` there.
  */
 export function kernelGraph(csr: Csr): { graph: KernelGraph; position: Int32Array } {
-  return relabelForLocality({
-    n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weighted ? csr.weights : null, symmetric: !csr.directed,
-  });
+  const lengths = csr.weighted && csr.weights.some((w) => w !== csr.weights[0]) ? csr.weights : null;
+  return relabelForLocality({ n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: lengths, symmetric: !csr.directed });
 }
 
 /** All node indices, or the `k` pivots NetworkX would sample with `seed` (`random.Random(seed).sample`). */
