@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
 import { evaluationRouter } from './http/evaluation.route';
+import { reportRouter } from './http/report.route';
 import { corsMiddleware } from './http/cors';
 import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
@@ -122,6 +123,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
   app.use('/export', evaluationRouter(db, config, keys));
   app.use('/export', exportRouter(db, config, keys));
   app.use('/explorer', explorerRouter());
+  app.use('/report', reportRouter());
   app.get('/graphql', graphiqlHandler);
 
   app.use(

@@ -37,7 +37,7 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-function secure(res: Response): void {
+export function secure(res: Response): void {
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
