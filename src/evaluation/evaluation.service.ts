@@ -1,4 +1,6 @@
 import type { Context } from '../context';
+import type { Row } from '../db/database';
+import type { OperationRecord } from '../operations/operation.type';
 import { prefetch } from '../common/prefetch';
 import { analyticsCache } from '../analytics/cache';
 import { analyticsVersion } from '../analytics/network.service';
@@ -56,6 +58,38 @@ const FIGURES: Record<EvaluationFigure, (o: { funding: { total: number }; actorC
   [EvaluationFigure.DEPARTMENT_COUNT]: (o) => o.departmentCount,
 };
 
+/** One operation's figures: its money (rows given), its indicators' attainment and its arrangement on `asOf`. */
+async function evaluateOperation(ctx: Context, op: OperationRecord, asOf: Date | null, day: string | null, fundingRows: FundingRow[], indicatorRows: Row[], visible: (f: FundingRow) => boolean) {
+  const scope = { operation: op.id, asOf };
+  const [bySector, byDepartment] = [await arrangement(ctx, scope, GroupBy.SECTOR), await arrangement(ctx, scope, GroupBy.DEPARTMENT)];
+  const rows = fundingRows.filter((f) => f.operation === op.id);
+  const shown = rows.filter(visible);
+  const indicators = indicatorRows
+    .filter((i) => i.operation === op.id)
+    .map((i) => {
+      const a = attainmentOn({ target: i.target ?? null, value: i.value ?? null, date: i.date ?? null }, (i.series as SeriesPoint[]).filter(Boolean), day);
+      return { indicator: prefetch(ctx.loaders.indicator.load(i.id)), name: i.name as string, unit: (i.unit as string | null) ?? null, value: a?.value ?? null, target: a ? a.target : (i.target ?? null), date: a?.date ?? null, attainment: a?.attainment ?? null };
+    });
+  const departments = byDepartment.groups.filter((g) => g.group !== 'external');
+  return {
+    operation: op,
+    code: op.code,
+    name: op.name,
+    funding: summarizeFunding(shown, rows.length - shown.length),
+    attainment: meanOf(indicators.map((i) => i.attainment)),
+    indicators,
+    actorCount: bySector.actorCount,
+    bondCount: bySector.bondCount,
+    density: bySector.density,
+    blau: bySector.blau,
+    eiIndex: bySector.eiIndex,
+    citizenShare: bySector.citizenShare,
+    departmentCount: departments.length,
+    departments: departments.map((g) => prefetch(ctx.loaders.actor.load(g.group))),
+    topBrokers: bySector.topBrokers.slice(0, 3),
+  };
+}
+
 /**
  * `evaluation(asOf)`: per operation the sums invested (fundings of years up to asOf's year), the
  * indicators' attainment on asOf, and the arrangement figures of its scope on asOf (computed by
@@ -72,38 +106,10 @@ export async function evaluation(ctx: Context, asOf: Date | null) {
     ctx.db.readTx(async (tx) => [await tx.run('funding/evaluation', { lastYear }), await tx.run('funding/indicators')] as const),
   ]);
   const visible = (f: FundingRow) => !f.confidential || readsConfidential(ctx.principal, f.source);
-  const perOp = await Promise.all(
-    operations.map(async (op) => {
-      const scope = { operation: op.id, asOf };
-      const [bySector, byDepartment] = [await arrangement(ctx, scope, GroupBy.SECTOR), await arrangement(ctx, scope, GroupBy.DEPARTMENT)];
-      const rows = (fundingRows as FundingRow[]).filter((f) => f.operation === op.id);
-      const shown = rows.filter(visible);
-      const indicators = indicatorRows
-        .filter((i) => i.operation === op.id)
-        .map((i) => {
-          const a = attainmentOn({ target: i.target ?? null, value: i.value ?? null, date: i.date ?? null }, (i.series as SeriesPoint[]).filter(Boolean), day);
-          return { indicator: prefetch(ctx.loaders.indicator.load(i.id)), name: i.name as string, unit: (i.unit as string | null) ?? null, value: a?.value ?? null, target: a ? a.target : (i.target ?? null), date: a?.date ?? null, attainment: a?.attainment ?? null };
-        });
-      const departments = byDepartment.groups.filter((g) => g.group !== 'external');
-      return {
-        operation: op,
-        code: op.code,
-        name: op.name,
-        funding: summarizeFunding(shown, rows.length - shown.length),
-        attainment: meanOf(indicators.map((i) => i.attainment)),
-        indicators,
-        actorCount: bySector.actorCount,
-        bondCount: bySector.bondCount,
-        density: bySector.density,
-        blau: bySector.blau,
-        eiIndex: bySector.eiIndex,
-        citizenShare: bySector.citizenShare,
-        departmentCount: departments.length,
-        departments: departments.map((g) => prefetch(ctx.loaders.actor.load(g.group))),
-        topBrokers: bySector.topBrokers.slice(0, 3),
-      };
-    }),
-  );
+  // One operation after the other: each reads its network once (shared by both groupings) on one
+  // connection, rather than nine at once competing for the pool.
+  const perOp: Awaited<ReturnType<typeof evaluateOperation>>[] = [];
+  for (const op of operations) perOp.push(await evaluateOperation(ctx, op, asOf, day, fundingRows as FundingRow[], indicatorRows, visible));
   const allShown = (fundingRows as FundingRow[]).filter(visible);
   const results = new Map<string, { value: number; indicators: number }>();
   for (const o of perOp) for (const i of o.indicators) if (isAdditiveUnit(i.unit) && i.value != null) {

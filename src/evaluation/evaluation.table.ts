@@ -26,6 +26,15 @@ export const EVALUATION_COLUMNS: readonly CsvColumn[] = [
 
 const amounts = (xs: readonly { amount: number }[], key: (x: any) => string | number) => xs.map((x) => `${key(x)}=${x.amount}`).join(';');
 
+/** The money columns of a row (an operation's or the program's sums). */
+const money = (f: EvaluationResult['program']['funding']) => ({
+  fundingTotal: f.total,
+  fundingCount: f.count,
+  confidentialExcluded: f.confidentialExcluded,
+  fundingBySector: amounts(f.bySector, (x) => x.sector),
+  fundingByYear: amounts(f.byYear, (x) => x.year),
+});
+
 /**
  * The evaluation as plain rows (names resolved, no promises): what the CSV and JSON exports and
  * the report's table show. The program row sums the operations (attainment: their mean).
@@ -35,11 +44,7 @@ export async function evaluationRows(e: EvaluationResult): Promise<Record<string
     e.operations.map(async (o) => ({
       code: o.code,
       name: o.name,
-      fundingTotal: o.funding.total,
-      fundingCount: o.funding.count,
-      confidentialExcluded: o.funding.confidentialExcluded,
-      fundingBySector: amounts(o.funding.bySector, (x) => x.sector),
-      fundingByYear: amounts(o.funding.byYear, (x) => x.year),
+      ...money(o.funding),
       attainment: o.attainment,
       actorCount: o.actorCount,
       bondCount: o.bondCount,
@@ -56,11 +61,7 @@ export async function evaluationRows(e: EvaluationResult): Promise<Record<string
   rows.push({
     code: 'PROGRAM',
     name: 'TESR (somme des opérations)',
-    fundingTotal: p.funding.total,
-    fundingCount: p.funding.count,
-    confidentialExcluded: p.funding.confidentialExcluded,
-    fundingBySector: amounts(p.funding.bySector, (x) => x.sector),
-    fundingByYear: amounts(p.funding.byYear, (x) => x.year),
+    ...money(p.funding),
     attainment: p.attainment,
   } as (typeof rows)[number]);
   return rows;

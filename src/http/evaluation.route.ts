@@ -1,15 +1,13 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../config';
-import type { Context } from '../context';
 import type { Database } from '../db/database';
 import type { KeyResolver } from '../auth/key.service';
-import { createLoaders } from '../loaders';
 import { BadInputError } from '../errors';
 import { calendarDay } from '../model/field';
 import { exportFileName, writeCsv } from '../transfer/csv';
 import { evaluation } from '../evaluation/evaluation.service';
 import { EVALUATION_COLUMNS, evaluationRows } from '../evaluation/evaluation.table';
-import { dialectFromQuery, sendExportError } from './export.route';
+import { dialectFromQuery, exportContext, sendExportError } from './export.route';
 
 /** `?asOf=YYYY-MM-DD` (optional) as a Date, or a 400 naming the parameter. */
 export function asOfFromQuery(q: Record<string, unknown>): Date | null {
@@ -28,9 +26,7 @@ export function evaluationRouter(db: Database, config: Config, keys: KeyResolver
   const router = express.Router();
   router.get(/^\/evaluation\.(csv|json)$/, async (req: Request, res: Response) => {
     try {
-      const principal = await keys.resolve(req.headers.authorization);
-      const ctx = { requestId: String(req.headers['x-request-id'] ?? 'export'), principal, db: db.executor({ op: 'export' }), config } as Context;
-      ctx.loaders = createLoaders(ctx);
+      const ctx = await exportContext(req, db, config, keys);
       const q = req.query as Record<string, unknown>;
       const asOf = asOfFromQuery(q);
       const dialect = dialectFromQuery(q);

@@ -30,7 +30,7 @@ describeBrowser('the evaluation report in Chromium', () => {
 
   const ready = async (p: Page): Promise<Probe> => {
     // A function, not a string: the page's CSP (script-src 'self') forbids evaluating strings.
-    await p.waitForFunction(() => (window as any).__report?.ready === true, undefined, { timeout: 120_000 });
+    await p.waitForFunction(() => (globalThis as any).__report?.ready === true, undefined, { timeout: 120_000 });
     return (await p.evaluate('window.__report')) as Probe;
   };
 
@@ -104,7 +104,7 @@ describeBrowser('the evaluation report in Chromium', () => {
     expect((await page.textContent('section.operation'))!.replace(/[\u202f\u00a0]/g, ' ')).toContain('Emplois créés dans la filière bois (emplois) — 1 000');
     await page.screenshot({ path: join(ARTIFACTS, 'report-forest-wood.png'), fullPage: true });
     await page.click('#lang');
-    await page.waitForFunction(() => (window as any).__report.ready && (window as any).__report.lang === 'en');
+    await page.waitForFunction(() => (globalThis as any).__report.ready && (globalThis as any).__report.lang === 'en');
     expect(await page.textContent('.dates')).toMatch(/^Report made on/);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.screenshot({ path: join(ARTIFACTS, 'report-forest-wood-en.png'), fullPage: false });
