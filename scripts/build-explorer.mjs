@@ -49,6 +49,22 @@ const common = {
   loader: { '.svg': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
 };
 
+/** The evaluation report (report/ → public/report/, served at /report/): its own bundle, swapped in the same way. */
+async function buildReport() {
+  const from = join(root, 'report');
+  if (!existsSync(join(from, 'main.ts'))) return;
+  const to = join(publicDir, 'report');
+  const building = join(publicDir, `.report-build-${process.pid}`);
+  await rm(building, { recursive: true, force: true });
+  await mkdir(building, { recursive: true });
+  await esbuild.build({ ...common, entryPoints: { report: join(from, 'main.ts') }, outdir: building });
+  for (const f of ['index.html', 'report.css']) await copyFile(join(from, f), join(building, f));
+  const previous = `${to}.old-${process.pid}`;
+  if (existsSync(to)) await rename(to, previous);
+  await rename(building, to);
+  await rm(previous, { recursive: true, force: true });
+}
+
 try {
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, 'graphiql'), { recursive: true });
@@ -61,6 +77,7 @@ try {
   if (existsSync(out)) await rename(out, old);
   await rename(tmp, out);
   await rm(old, { recursive: true, force: true });
+  await buildReport();
   const kb = async (p) => Math.round((await stat(join(out, p))).size / 1024);
   done(`build-explorer: public/explorer built in ${Date.now() - t0} ms (main.js ${await kb('main.js')} kB, graphiql/graphiql.js ${await kb('graphiql/graphiql.js')} kB)`);
 } catch (err) {

@@ -16,6 +16,7 @@ import type { CommonRecord } from './commons/common.type';
 import type { ParticipationRecord } from './participations/participation.type';
 import type { IndicatorRecord } from './operations/indicator.type';
 import type { EventRecord } from './events/event.type';
+import { fundingFromMap, indicatorValueFromMap, type Funding, type IndicatorValue } from './funding/funding.type';
 
 export type { Loaders, Reader } from './loaders.types';
 
@@ -113,6 +114,10 @@ const FACTORIES = {
   stewardsOfCommon: ({ db }) => listLoader(db, 'commons/stewards', 'cid', 'actors', actorFromValues),
   commonsStewardedBy: ({ db }) => listLoader(db, 'commons/stewarded-by', 'aid', 'commons', toCommon),
   indicatorsOfOperation: ({ db }) => listLoader(db, 'indicators/of-operations', 'oid', 'indicators', toIndicator),
+  funding: ({ db }) => oneLoader<Funding>(db, 'funding/by-ids', 'ids', 'funding', (r) => r.id, fundingFromMap),
+  indicatorValue: ({ db }) => oneLoader<IndicatorValue>(db, 'indicators/values-by-ids', 'ids', 'value', (r) => r.id, indicatorValueFromMap),
+  fundingsOfOperation: ({ db }) => listLoader(db, 'funding/of-operations', 'oid', 'fundings', fundingFromMap),
+  valuesOfIndicator: ({ db }) => listLoader(db, 'indicators/values-of-indicators', 'iid', 'values', indicatorValueFromMap),
   attendeesOfEvent: ({ db }) => listLoader(db, 'events/attendees', 'eid', 'actors', actorFromMap),
   eventsOfActor: ({ db }) => listLoader(db, 'events/of-actors', 'aid', 'events', toEvent),
   operationLeads: ({ db }) => new DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>(async (ids) => {

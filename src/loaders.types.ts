@@ -6,6 +6,7 @@ import type { ParticipationRecord } from './participations/participation.type';
 import type { OperationRecord } from './operations/operation.type';
 import type { CommonRecord } from './commons/common.type';
 import type { IndicatorRecord } from './operations/indicator.type';
+import type { Funding, IndicatorValue } from './funding/funding.type';
 import type { EventRecord } from './events/event.type';
 import type { ConnectionResult, PageArgs } from './common/pagination';
 import type { BondDirection, BondKind, ParticipationRole } from './common/enums';
@@ -74,6 +75,10 @@ export interface Loaders {
   readonly stewardsOfCommon: DataLoader<string, Actor[]>;
   readonly commonsStewardedBy: DataLoader<string, CommonRecord[]>;
   readonly indicatorsOfOperation: DataLoader<string, IndicatorRecord[]>;
+  readonly funding: DataLoader<string, Funding | null>;
+  readonly indicatorValue: DataLoader<string, IndicatorValue | null>;
+  readonly fundingsOfOperation: DataLoader<string, Funding[]>;
+  readonly valuesOfIndicator: DataLoader<string, IndicatorValue[]>;
   readonly attendeesOfEvent: DataLoader<string, Actor[]>;
   readonly eventsOfActor: DataLoader<string, EventRecord[]>;
   readonly operationLeads: DataLoader<string, { leadDepartment: string | null; projectLead: string | null }>;

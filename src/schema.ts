@@ -15,6 +15,8 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { ChangeSubscriptionResolver } from './changes/change.subscription';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 import { DateTime } from './common/scalars';
+import { FundingResolver, IndicatorSeriesResolver, OperationFundingResolver } from './funding/funding.resolver';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { validateArgs } from './common/validation';
 
 export const RESOLVERS = [
@@ -31,6 +33,10 @@ export const RESOLVERS = [
   AnalyticsResolver,
   ChangeSubscriptionResolver,
   WebhookResolver,
+  FundingResolver,
+  OperationFundingResolver,
+  IndicatorSeriesResolver,
+  EvaluationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -17,6 +17,8 @@ import { AppError, ErrorCode, formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { limitsPlugin } from './http/limits';
 import { exportRouter } from './http/export.route';
+import { evaluationRouter } from './http/evaluation.route';
+import { reportRouter } from './http/report.route';
 import { corsMiddleware } from './http/cors';
 import { recordsRouter } from './http/records.route';
 import { explorerRouter, graphiqlHandler } from './http/explorer.route';
@@ -118,8 +120,10 @@ export async function startServer({ config, db, logger = createLogger(config) }:
 
   app.use(['/graphql', '/export'], corsMiddleware(config.CORS_ORIGINS));
   app.use('/export', recordsRouter(db, keys));
+  app.use('/export', evaluationRouter(db, config, keys));
   app.use('/export', exportRouter(db, config, keys));
   app.use('/explorer', explorerRouter());
+  app.use('/report', reportRouter());
   app.get('/graphql', graphiqlHandler);
 
   app.use(

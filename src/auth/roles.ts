@@ -24,6 +24,8 @@ export const ANONYMOUS: Principal = { role: 'ANONYMOUS', source: null, keyId: nu
 /** What a caller can be allowed to do; each maps to the roles that may. */
 export const PERMISSIONS = {
   readPersonalData: [Role.EDITOR, Role.ADMIN],
+  /** Confidential funding amounts (and the sums including them); PARTNER keys read their own source's too. */
+  readConfidential: [Role.ANALYST, Role.EDITOR, Role.ADMIN],
   runAnalytics: [Role.ANALYST, Role.EDITOR, Role.ADMIN],
   write: [Role.EDITOR, Role.PARTNER, Role.ADMIN],
   writeAnySource: [Role.EDITOR, Role.ADMIN],

@@ -11,13 +11,15 @@ import { isValidSource, SOURCE_RULE } from '../model/field';
 import { ACTOR } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
 import { PARTICIPATION } from '../participations/participation.model';
+import { FUNDING } from '../funding/funding.model';
+import { INDICATOR_VALUE } from '../funding/indicator-value.model';
 
 export const BACKUP_FORMAT = 'agencement-backup';
 export const BACKUP_VERSION = 1;
 
 /** The only labels and relationship types a backup may carry (they are written into Cypher text on restore). */
-const NODE_LABELS = new Set(['Actor', 'Operation', 'Common', 'Indicator', 'Event', 'Change', 'ChangeSequence', 'ApiKey', 'Migration']);
-const REL_TYPES = new Set(['BOND', 'PARTICIPATES_IN', 'SERVES', 'STEWARDS', 'HAS_INDICATOR', 'ATTENDED']);
+const NODE_LABELS = new Set(['Actor', 'Operation', 'Common', 'Indicator', 'IndicatorValue', 'Event', 'Change', 'ChangeSequence', 'ApiKey', 'Migration']);
+const REL_TYPES = new Set(['BOND', 'PARTICIPATES_IN', 'SERVES', 'STEWARDS', 'HAS_INDICATOR', 'ATTENDED', 'FUNDING', 'HAS_VALUE']);
 
 type Typed = [string, string, unknown];
 /** A property value in the dump: plain JSON when that is exact, else tagged with its Neo4j type. */
@@ -100,10 +102,10 @@ export async function backup(db: Database, file: string): Promise<BackupSummary>
 const BATCH = 5000;
 
 /** The entities whose records a restore checks, by node label or relationship type. */
-const GATED: Record<string, Entity> = { Actor: ACTOR, BOND: BOND, PARTICIPATES_IN: PARTICIPATION };
+const GATED: Record<string, Entity> = { Actor: ACTOR, BOND: BOND, PARTICIPATES_IN: PARTICIPATION, FUNDING: FUNDING };
 
 /**
- * Restore is a door like any other: every actor, bond and participation of the dump passes the
+ * Restore is a door like any other: every actor, bond, participation, funding and indicator value of the dump passes the
  * entity's gate (a dump edited by hand, or from a version that checked less, is refused whole,
  * before anything is written).
  */
@@ -117,6 +119,7 @@ function checkRecords(nodeGroups: Map<string, { rid: unknown; props: Record<stri
       if ('source' in e.fields && !isValidSource(values.source)) problems.push({ field: `${path}.source`, message: `must be ${SOURCE_RULE}` });
     });
   for (const [labels, rows] of nodeGroups) if (labels.split(':').includes('Actor')) check(ACTOR, rows, 'Actor');
+  for (const [labels, rows] of nodeGroups) if (labels.split(':').includes('IndicatorValue')) check(INDICATOR_VALUE, rows, 'IndicatorValue');
   for (const [type, rows] of relGroups) if (GATED[type]) check(GATED[type], rows, type);
   if (problems.length) refuse('restore', problems);
 }

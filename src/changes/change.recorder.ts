@@ -2,9 +2,11 @@ import type { Tx } from '../db/database';
 import { ACTOR } from '../actors/actor.model';
 import { BOND } from '../bonds/bond.model';
 import { PARTICIPATION } from '../participations/participation.model';
+import { FUNDING } from '../funding/funding.model';
+import { INDICATOR_VALUE } from '../funding/indicator-value.model';
 
 export type ChangeOp = 'CREATE' | 'UPDATE' | 'DELETE';
-export type ChangeEntity = 'Actor' | 'Bond' | 'Participation';
+export type ChangeEntity = 'Actor' | 'Bond' | 'Participation' | 'Funding' | 'IndicatorValue';
 
 export interface ChangeEvent {
   entity: ChangeEntity;
@@ -18,7 +20,7 @@ export interface ChangeEvent {
 }
 
 /** Fields never copied into the change feed (GDPR: personal data stays on the record only), from the entities' tables. */
-const PERSONAL: Record<ChangeEntity, ReadonlySet<string>> = { Actor: ACTOR.personal, Bond: BOND.personal, Participation: PARTICIPATION.personal };
+const PERSONAL: Record<ChangeEntity, ReadonlySet<string>> = { Actor: ACTOR.personal, Bond: BOND.personal, Participation: PARTICIPATION.personal, Funding: FUNDING.personal, IndicatorValue: INDICATOR_VALUE.personal };
 
 /** The feed payload of a record: its public fields as JSON. */
 export function payloadOf(entity: ChangeEntity, record: Record<string, unknown>): string {

@@ -23,11 +23,13 @@ export enum ChangeEntity {
   Actor = 'Actor',
   Bond = 'Bond',
   Participation = 'Participation',
+  Funding = 'Funding',
+  IndicatorValue = 'IndicatorValue',
 }
 registerEnumType(ChangeEntity, {
   name: 'ChangeEntity',
   description: 'Which kind of record a change is about (its GraphQL type name).',
-  valuesConfig: { Actor: { description: 'An actor.' }, Bond: { description: 'A bond between two actors.' }, Participation: { description: "An actor's role in an operation." } },
+  valuesConfig: { Actor: { description: 'An actor.' }, Bond: { description: 'A bond between two actors.' }, Participation: { description: "An actor's role in an operation." }, Funding: { description: 'An amount an actor puts into an operation for a year.' }, IndicatorValue: { description: "One dated value of an operation's indicator." } },
 });
 
 @ObjectType({ description: 'One committed change to an actor, bond or participation. Deletes are tombstones (no payload).' })

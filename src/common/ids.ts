@@ -8,6 +8,8 @@ export const ID_PREFIX = {
   Operation: 'op',
   Common: 'com',
   Indicator: 'ind',
+  Funding: 'fnd',
+  IndicatorValue: 'inv',
   Event: 'evt',
   Webhook: 'whk',
 } as const;

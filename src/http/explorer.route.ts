@@ -47,9 +47,12 @@ function secure(res: Response): void {
  * `/explorer`: the analysts' page, static files built at install time (scripts/build-explorer.mjs
  * → public/explorer). Answers 503 with a plain explanation while they are not built.
  */
-export function explorerRouter(): Router {
+export const explorerRouter = (): Router => builtPageRouter(EXPLORER_DIR, 'explorer', "L'explorateur n'est pas construit");
+
+/** A page of static files built by scripts/build-explorer.mjs into `dir` (the explorer, the report), with the pages' security headers. */
+export function builtPageRouter(dir: string, what: string, quoi: string): Router {
   const router = express.Router();
-  const files = express.static(EXPLORER_DIR, {
+  const files = express.static(dir, {
     index: 'index.html',
     redirect: false,
     fallthrough: true,
@@ -66,15 +69,15 @@ export function explorerRouter(): Router {
       res.redirect(301, `${req.baseUrl}/${query ? `?${query}` : ''}`);
       return;
     }
-    if (!existsSync(join(EXPLORER_DIR, 'index.html'))) {
-      res.status(503).type('text/plain; charset=utf-8').send(missing('explorer', "L'explorateur n'est pas construit"));
+    if (!existsSync(join(dir, 'index.html'))) {
+      res.status(503).type('text/plain; charset=utf-8').send(missing(what, quoi));
       return;
     }
     secure(res);
     files(req, res, next);
   });
   router.use((req: Request, res: Response) => {
-    res.status(404).type('text/plain; charset=utf-8').send(`No explorer file ${req.path}\n`);
+    res.status(404).type('text/plain; charset=utf-8').send(`No ${what} file ${req.path}\n`);
   });
   return router;
 }

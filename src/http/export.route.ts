@@ -94,9 +94,7 @@ export function exportRouter(db: Database, config: Config, keys: KeyResolver): R
     const format = FILES[String(req.params.file)];
     try {
       if (!format) throw new AppError(ErrorCode.NOT_FOUND, `No export ${JSON.stringify(req.params.file)}; use one of ${Object.keys(FILES).join(', ')}`);
-      const principal = await keys.resolve(req.headers.authorization);
-      const ctx = { requestId: String(req.headers['x-request-id'] ?? 'export'), principal, db: db.executor({ op: 'export' }), config } as Context;
-      ctx.loaders = createLoaders(ctx);
+      const ctx = await exportContext(req, db, config, keys);
       const query = req.query as Record<string, unknown>;
       const scope = scopeFromQuery(query);
       const dialect = dialectFromQuery(query);
@@ -109,6 +107,14 @@ export function exportRouter(db: Database, config: Config, keys: KeyResolver): R
     }
   });
   return router;
+}
+
+/** The request context of an export route: the caller's key resolved, its own loaders (as a GraphQL request has). */
+export async function exportContext(req: Request, db: Database, config: Config, keys: KeyResolver): Promise<Context> {
+  const principal = await keys.resolve(req.headers.authorization);
+  const ctx = { requestId: String(req.headers['x-request-id'] ?? 'export'), principal, db: db.executor({ op: 'export' }), config } as Context;
+  ctx.loaders = createLoaders(ctx);
+  return ctx;
 }
 
 /** An export's failure as a GraphQL-shaped error body with the HTTP status of its code (shared by the export routes). */

@@ -190,6 +190,15 @@ export function number<R extends boolean = false>(opts: FieldOptions<R> & { min:
   });
 }
 
+/** A whole number within bounds (both inclusive), e.g. a year. */
+export function integer<R extends boolean = false>(opts: FieldOptions<R> & { min: number; max: number }): FieldSpec<number, R> {
+  return field(opts, {
+    graphql: GraphQLInt,
+    kind: 'number',
+    check: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= opts.min && v <= opts.max ? ok(v) : bad(`must be a whole number from ${opts.min} to ${opts.max} (got ${typeof v === 'number' ? String(v) : JSON.stringify(v)})`)),
+  });
+}
+
 export function boolean<R extends boolean = false>(opts: FieldOptions<R> & { absent?: (record: Record<string, unknown>) => boolean | null }): FieldSpec<boolean, R> {
   return field(opts, {
     graphql: GraphQLBoolean,

@@ -16,6 +16,8 @@ export class NodeResolver {
       case 'Common': return l.common.load(id);
       case 'Indicator': return l.indicator.load(id);
       case 'Event': return l.event.load(id);
+      case 'Funding': return l.funding.load(id);
+      case 'IndicatorValue': return l.indicatorValue.load(id);
       default: return null;
     }
   }

@@ -18,6 +18,7 @@ import type {
   Sector,
 } from './demo.types';
 import { createRng, dayOf, isoOf, stableId, type Rng } from './demo-random';
+import { buildEvaluationData } from './demo-funding';
 import { BROKERS, CASTS, FIRST_NAMES, SURNAMES, type Archetype } from './demo-stakeholders';
 import {
   ASSISES,
@@ -91,7 +92,7 @@ class DemoGraphBuilder {
     for (const spec of OPERATIONS) this.addOperationBonds(spec);
     this.addDepartmentContributionBonds();
     this.addCrossOperationBonds();
-    return {
+    const graph = {
       actors: this.actors,
       bonds: this.bonds,
       operations: OPERATIONS.map((spec) => this.operation(spec.code)),
@@ -100,6 +101,7 @@ class DemoGraphBuilder {
       indicators: this.buildIndicators(),
       events: this.buildEvents(),
     };
+    return { ...graph, ...buildEvaluationData(graph) };
   }
 
   // ---- actors -------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import type { ActorKind as ActorKindEnum, BondKind as BondKindEnum, Participatio
 import type { ActorValues } from '../actors/actor.model';
 import type { BondValues } from '../bonds/bond.model';
 import type { ParticipationValues } from '../participations/participation.model';
+import type { FundingValues } from '../funding/funding.model';
+import type { IndicatorValueValues } from '../funding/indicator-value.model';
 
 // The enums as their string values, so that the demo data is written as plain literals.
 export type ActorKind = `${ActorKindEnum}`;
@@ -44,6 +46,10 @@ export interface DemoIndicator {
   target: number | null;
   date: string | null;
 }
+/** A demo funding (funding.model.ts); `funder` is an actor id, `operation` an operation id. */
+export type DemoFunding = Pick<FundingValues, 'id' | 'amount' | 'year' | 'confidential' | 'description' | 'tags' | 'source' | 'externalId'> & { funder: string; operation: string };
+/** One point of a demo indicator's series (indicator-value.model.ts); `indicator` is an indicator id. */
+export type DemoIndicatorValue = Pick<IndicatorValueValues, 'id' | 'date' | 'value' | 'target' | 'tags'> & { indicator: string };
 export interface DemoEvent {
   id: string; // 'evt_' + ...
   name: string; // e.g. '4es assises de la TESR'
@@ -59,4 +65,6 @@ export interface DemoGraph {
   commons: DemoCommon[];
   indicators: DemoIndicator[];
   events: DemoEvent[];
+  fundings: DemoFunding[];
+  indicatorValues: DemoIndicatorValue[];
 }

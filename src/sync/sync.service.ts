@@ -11,18 +11,19 @@ import { BOND } from '../bonds/bond.model';
 import type { ActorRef, ActorSyncInput, BondSyncInput, RemoveSyncedResult, SyncResult } from './sync.type';
 import { SyncStatus } from './sync.type';
 
-/** Checks that the caller may sync this source, and the batch size. */
-function checkSyncAccess(ctx: Context, source: string, count: number, what: string): void {
+/** Checks that the caller may sync this source, and the batch size (`field`: the batch argument). */
+export function checkSyncAccess(ctx: Context, source: string, count: number, what: string, field = what === 'syncActors' ? 'actors' : 'bonds'): void {
   requirePermission(ctx.principal, 'sync', what);
   if (!isValidSource(source)) throw new BadInputError(`\`source\` must be ${SOURCE_RULE} (got ${JSON.stringify(source)})`, [{ field: 'source', message: 'invalid source' }]);
   if (ctx.principal.role === Role.PARTNER && ctx.principal.source !== source) {
     throw new ForbiddenError(`${what}: this PARTNER key may only sync source ${JSON.stringify(ctx.principal.source)}, not ${JSON.stringify(source)}`, [Role.EDITOR, Role.ADMIN]);
   }
   const max = ctx.config.MAX_SYNC_ITEMS;
-  if (count > max) throw new BadInputError(`${what} takes at most ${max} items a call (MAX_SYNC_ITEMS); got ${count}: split the batch`, [{ field: what === 'syncActors' ? 'actors' : 'bonds', message: `more than ${max} items` }]);
+  if (count > max) throw new BadInputError(`${what} takes at most ${max} items a call (MAX_SYNC_ITEMS); got ${count}: split the batch`, [{ field, message: `more than ${max} items` }]);
 }
 
-function summarize(rows: Row[], externalIds: string[], dryRun: boolean): SyncResult {
+/** A sync's answer from its query rows (`i`, `id`, `status`). */
+export function summarize(rows: Row[], externalIds: string[], dryRun: boolean): SyncResult {
   const items = rows.map((r) => ({ externalId: externalIds[r.i], entityId: r.id as string, id: r.id as string, status: r.status as SyncStatus }));
   return {
     created: items.filter((i) => i.status === SyncStatus.CREATED).length,
@@ -53,7 +54,7 @@ export async function syncActors(ctx: Context, source: string, actors: ActorSync
   });
 }
 
-const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
+export const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
 
 async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: string): Promise<Map<string, { id: string; source: string } | null>> {
   const refs = new Map<string, { key: string; id: string | null; source: string | null; externalId: string | null }>();
@@ -70,13 +71,16 @@ async function resolveRefs(tx: Pick<Tx, 'run'>, bonds: BondSyncInput[], source: 
 /** Problems of a bond's ends that can be seen without the database. */
 function refProblems(b: BondSyncInput, p: string): InvalidField[] {
   const out: InvalidField[] = [];
-  for (const end of ['from', 'to'] as const) {
-    const r = b[end];
-    if (!r || (r.id == null) === (r.externalId == null)) out.push({ field: `${p}.${end}`, message: 'give exactly one of id or externalId' });
-    else if (r.source != null && r.id != null) out.push({ field: `${p}.${end}.source`, message: 'source goes with externalId, not id' });
-    else if (r.source != null && !isValidSource(r.source)) out.push({ field: `${p}.${end}.source`, message: `must be ${SOURCE_RULE}` });
-  }
+  for (const end of ['from', 'to'] as const) out.push(...actorRefProblems(b[end], `${p}.${end}`));
   return out;
+}
+
+/** Problems of one actor reference that can be seen without the database. */
+export function actorRefProblems(r: ActorRef | null | undefined, path: string): InvalidField[] {
+  if (!r || (r.id == null) === (r.externalId == null)) return [{ field: path, message: 'give exactly one of id or externalId' }];
+  if (r.source != null && r.id != null) return [{ field: `${path}.source`, message: 'source goes with externalId, not id' }];
+  if (r.source != null && !isValidSource(r.source)) return [{ field: `${path}.source`, message: `must be ${SOURCE_RULE}` }];
+  return [];
 }
 
 /** `syncBonds`: all-or-nothing upsert of up to MAX_SYNC_ITEMS bonds of one source (or, with dryRun, what it would do). */
