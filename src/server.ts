@@ -25,6 +25,11 @@ import { explorerRouter, graphiqlHandler } from './http/explorer.route';
 import { Metrics, metricsHandler, observabilityPlugin, startMetricsServer } from './http/metrics';
 import { WebhookDelivery } from './webhooks/webhook.delivery';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
+import { planStatements } from './db/warmup';
+import { SYNC_STATEMENTS } from './sync/sync.service';
+
+/** The longest /readyz says `warming` while the write statements are planned at start-up. */
+const WARMUP_MAX_MS = 15_000;
 
 /** Paths that are not counted as in-flight work (probes and scrapes). */
 const PROBES = new Set(['/metrics', '/healthz', '/readyz']);
@@ -51,6 +56,8 @@ export interface RunningApp {
   webhooks: WebhookDelivery;
   /** graphql-ws at /graphql. */
   subscriptions: SubscriptionServer;
+  /** The planning of the write statements at start-up: resolves with its time in ms (/readyz says 503 warming until then). */
+  warmup: Promise<number>;
 }
 
 /** Assembles the HTTP app: /graphql, /healthz, /readyz. */
@@ -108,9 +115,19 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     res.json({ status: 'ok' });
   });
   if (config.METRICS_PORT === undefined) app.get('/metrics', scrape);
+  // The sync's write statements are planned now, so that the first sync does not pay for it
+  // (issue #17): /readyz says `warming` meanwhile, at most WARMUP_MAX_MS.
+  let warming = true;
+  const warmup = planStatements(db, SYNC_STATEMENTS);
+  const warmupCap = setTimeout(() => (warming = false), WARMUP_MAX_MS);
+  warmupCap.unref();
+  void warmup.then(() => {
+    warming = false;
+    clearTimeout(warmupCap);
+  });
   app.get('/readyz', async (_req, res) => {
-    if (draining) {
-      res.status(503).json({ status: 'draining' });
+    if (draining || warming) {
+      res.status(503).json({ status: draining ? 'draining' : 'warming' });
       return;
     }
     const up = await db.ping();
@@ -190,6 +207,7 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     },
     webhooks,
     subscriptions,
+    warmup,
     stop: async () => {
       // WebSocket connections are not requests: close them first, and let go of webhook leases.
       await Promise.all([subscriptions.close(), webhooks.stop()]);

@@ -1,19 +1,16 @@
-// Idempotent bulk upsert of one source's actors, keyed by (source, externalId). MERGE on the
-// uniqueness-constrained key is safe under concurrency: the same batch sent by eight clients at
-// once leaves one actor per key. Only real changes bump the version. A created actor is the one
-// whose id is this item's new id (no marker property to set and remove); only changed actors
-// come back whole, for the change feed.
-WITH datetime() AS now
-UNWIND range(0, size($items) - 1) AS i
-WITH now, i, $items[i] AS item
+// Idempotent bulk upsert of one source's actors, keyed by (source, externalId): creates the new
+// ones whole and tells which stored ones differ (`sync/actors-update` then writes those). MERGE on
+// the uniqueness-constrained key is safe under concurrency: the same batch sent by eight clients at
+// once leaves one actor per key, and a MERGE that waited for another's create compares with what
+// that one stored. A created actor is the one whose id is this item's new id. Only the time of the
+// creates comes back (the feed's payloads are the admitted values): for the others, the id and
+// whether they differ. No write follows a read here, so the plan needs one Eager (for the rows
+// read after the MERGE), not four; the UNCHANGED rows are never written.
+UNWIND $items AS item
 MERGE (a:Actor {source: $source, externalId: item.externalId})
-ON CREATE SET a.id = item.id, a.version = 0, a.createdAt = now
-WITH now, i, item, a, a.id = item.id AS created,
-     [k IN keys(item.props) WHERE NOT coalesce(a[k] = item.props[k], (a[k] IS NULL) = (item.props[k] IS NULL))] AS changed
-CALL (a, item, now, created, changed) {
-  WITH a, item, now WHERE created OR size(changed) > 0
-  SET a += item.props, a.version = a.version + 1, a.updatedAt = now
-}
-WITH i, a, CASE WHEN created THEN 'CREATED' WHEN size(changed) > 0 THEN 'UPDATED' ELSE 'UNCHANGED' END AS status
-RETURN i, a.id AS id, status, CASE WHEN status = 'UNCHANGED' THEN null ELSE a {.*} END AS actor
-ORDER BY i
+ON CREATE SET a += item.props, a.id = item.id, a.version = 1, a.createdAt = datetime(), a.updatedAt = datetime()
+WITH item, a, a.id = item.id AS created
+RETURN item.i AS i,
+       CASE WHEN created THEN datetime().epochMillis END AS createdAt,
+       CASE WHEN NOT created THEN a.id END AS id,
+       NOT created AND any(k IN keys(item.props) WHERE NOT coalesce(a[k] = item.props[k], (a[k] IS NULL) = (item.props[k] IS NULL))) AS changed

@@ -1,9 +1,10 @@
 import type { Context } from '../context';
 import type { Row, Tx } from '../db/database';
+import type { PlannedStatement } from '../db/warmup';
 import { newId } from '../common/ids';
-import { BadInputError, ForbiddenError, type InvalidField } from '../errors';
+import { BadInputError, ConflictError, ForbiddenError, type InvalidField } from '../errors';
 import { requirePermission, Role } from '../auth/roles';
-import { eventFor, recordChanges } from '../changes/change.recorder';
+import { eventFor, recordChanges, type ChangeEvent } from '../changes/change.recorder';
 import { admitBatch, guardStructure, refuse, toParams } from '../model/entity';
 import { isValidSource, SOURCE_RULE } from '../model/field';
 import { ACTOR } from '../actors/actor.model';
@@ -22,16 +23,63 @@ export function checkSyncAccess(ctx: Context, source: string, count: number, wha
   if (count > max) throw new BadInputError(`${what} takes at most ${max} items a call (MAX_SYNC_ITEMS); got ${count}: split the batch`, [{ field, message: `more than ${max} items` }]);
 }
 
-/** A sync's answer from its query rows (`i`, `id`, `status`). */
+/** A sync's answer from its query rows (`i`: the item's place in the batch, `id`, `status`). */
 export function summarize(rows: Row[], externalIds: string[], dryRun: boolean): SyncResult {
-  const items = rows.map((r) => ({ externalId: externalIds[r.i], entityId: r.id as string, id: r.id as string, status: r.status as SyncStatus }));
-  return {
-    created: items.filter((i) => i.status === SyncStatus.CREATED).length,
-    updated: items.filter((i) => i.status === SyncStatus.UPDATED).length,
-    unchanged: items.filter((i) => i.status === SyncStatus.UNCHANGED).length,
-    dryRun,
-    items,
-  };
+  const outcomes = rows.map((r) => ({ id: r.id as string, status: r.status as SyncStatus }));
+  return resultOf(outcomes, rows.map((r) => externalIds[r.i as number]), dryRun);
+}
+
+function resultOf(outcomes: { id: string; status: SyncStatus }[], externalIds: string[], dryRun: boolean): SyncResult {
+  const items = outcomes.map((o, i) => ({ externalId: externalIds[i], entityId: o.id, id: o.id, status: o.status }));
+  const count = (status: SyncStatus) => items.reduce((n, x) => n + (x.status === status ? 1 : 0), 0);
+  return { created: count(SyncStatus.CREATED), updated: count(SyncStatus.UPDATED), unchanged: count(SyncStatus.UNCHANGED), dryRun, items };
+}
+
+/** An item of `sync/actors` or `sync/bonds`: its place in the batch, its new id, key and admitted values. */
+interface UpsertItem {
+  i: number;
+  id: string;
+  externalId: string;
+  props: Record<string, unknown>;
+  from?: string | null;
+  to?: string | null;
+}
+
+/**
+ * Runs a sync's upsert (`sync/<name>`: creates, and tells which stored records differ), then
+ * `sync/<name>-update` for those that differ, and appends the change events in input order. The
+ * payload of a created record is built from its admitted values (what the create stored), so the
+ * creates never come back whole; an updated one comes back whole, as it is stored.
+ */
+async function upsert(tx: Tx, entity: 'Actor' | 'Bond', name: 'actors' | 'bonds', source: string, items: UpsertItem[], values: Record<string, unknown>[]): Promise<{ id: string; status: SyncStatus }[]> {
+  const rows = await tx.run(`sync/${name}`, { source, items });
+  // A bond whose end was deleted since its refs were resolved has no row: nothing is kept.
+  if (rows.length !== items.length) throw new ConflictError(`sync${entity}s: ${items.length - rows.length} item(s) lost an end while the batch was written (a concurrent delete); nothing was stored: send the batch again`);
+  const outcomes = new Array<{ id: string; status: SyncStatus }>(items.length);
+  const events = new Array<ChangeEvent | undefined>(items.length);
+  const changed: UpsertItem[] = [];
+  for (const r of rows) {
+    const item = items[r.i as number];
+    if (r.createdAt != null) {
+      const at = new Date(r.createdAt as number);
+      const record: Record<string, unknown> = { id: item.id, source, externalId: item.externalId, version: 1, createdAt: at, updatedAt: at };
+      const v = values[item.i];
+      for (const k in v) if (v[k] != null) record[k] = v[k];
+      if (entity === 'Bond') Object.assign(record, { from: item.from, to: item.to });
+      outcomes[item.i] = { id: item.id, status: SyncStatus.CREATED };
+      events[item.i] = eventFor(entity, 'CREATE', record);
+    } else {
+      outcomes[item.i] = { id: r.id as string, status: r.changed ? SyncStatus.UPDATED : SyncStatus.UNCHANGED };
+      if (r.changed) changed.push({ ...item, id: r.id as string });
+    }
+  }
+  if (changed.length) {
+    const updated = await tx.run(`sync/${name}-update`, { items: changed });
+    if (updated.length !== changed.length) throw new ConflictError(`sync${entity}s: ${changed.length - updated.length} record(s) were deleted while the batch was written; nothing was stored: send the batch again`);
+    for (const r of updated) events[r.i as number] = eventFor(entity, 'UPDATE', entity === 'Actor' ? r.actor : r.bond);
+  }
+  await recordChanges(tx, events.filter((e): e is ChangeEvent => e !== undefined));
+  return outcomes;
 }
 
 /** `syncActors`: all-or-nothing upsert of up to MAX_SYNC_ITEMS actors of one source (or, with dryRun, what it would do). */
@@ -41,17 +89,10 @@ export async function syncActors(ctx: Context, source: string, actors: ActorSync
   if (problems.length) refuse('syncActors', problems);
   guardStructure(ACTOR, ctx.principal, values.map((record, i) => ({ record, path: `actors.${i}` })), ctx.config, 'syncActors');
   if (actors.length === 0) return { created: 0, updated: 0, unchanged: 0, dryRun, items: [] };
-  const items = actors.map((a, i) => ({ externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, values[i]) }));
+  const items = actors.map((a, i) => ({ i, externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, values[i]) }));
   const externalIds = actors.map((a) => a.externalId);
   if (dryRun) return summarize(await ctx.db.read('sync/actors-plan', { source, items }), externalIds, true);
-  return ctx.db.write(async (tx) => {
-    const rows = await tx.run('sync/actors', { source, items });
-    await recordChanges(
-      tx,
-      rows.filter((r) => r.status !== SyncStatus.UNCHANGED).map((r) => eventFor('Actor', r.status === SyncStatus.CREATED ? 'CREATE' : 'UPDATE', r.actor)),
-    );
-    return summarize(rows, externalIds, false);
-  });
+  return ctx.db.write(async (tx) => resultOf(await upsert(tx, 'Actor', 'actors', source, items, values), externalIds, false));
 }
 
 export const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
@@ -113,21 +154,13 @@ export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInp
       }
     });
     if (found.length) refuse('syncBonds', found);
-    return bonds.map((b, i) => ({ externalId: b.externalId, id: newId('Bond'), from: ends[i].from, to: ends[i].to, props: toParams(BOND, values[i]) }));
+    return bonds.map((b, i) => ({ i, externalId: b.externalId, id: newId('Bond'), from: ends[i].from, to: ends[i].to, props: toParams(BOND, values[i]) }));
   };
   const externalIds = bonds.map((b) => b.externalId);
   if (dryRun) {
     return ctx.db.readTx(async (tx) => summarize(await tx.run('sync/bonds-plan', { source, items: await work(tx) }), externalIds, true));
   }
-  return ctx.db.write(async (tx) => {
-    const items = await work(tx);
-    const rows = await tx.run('sync/bonds', { source, items });
-    await recordChanges(
-      tx,
-      rows.filter((r) => r.status !== SyncStatus.UNCHANGED).map((r) => eventFor('Bond', r.status === SyncStatus.CREATED ? 'CREATE' : 'UPDATE', r.bond)),
-    );
-    return summarize(rows, externalIds, false);
-  });
+  return ctx.db.write(async (tx) => resultOf(await upsert(tx, 'Bond', 'bonds', source, await work(tx), values), externalIds, false));
 }
 
 /** `removeSynced`: deletes a source's actors (with their bonds) and bonds by external id, in one transaction. */
@@ -153,3 +186,22 @@ export async function removeSynced(ctx: Context, source: string, actorIds: strin
     };
   });
 }
+
+const SAMPLE_ITEM = { i: 0, id: 'warmup', externalId: 'warmup', props: { name: 'warmup', tags: ['warmup'] }, from: 'warmup', to: 'warmup' };
+const SAMPLE_EVENT: ChangeEvent = { entity: 'Actor', entityId: 'warmup', op: 'CREATE', source: 'warmup', externalId: 'warmup', version: 1, payload: '{}' };
+
+/** The sync's statements, planned when the server starts (src/db/warmup.ts), with parameters of their shape. */
+export const SYNC_STATEMENTS: readonly PlannedStatement[] = [
+  { name: 'sync/actors', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
+  { name: 'sync/actors-update', params: { items: [SAMPLE_ITEM] } },
+  { name: 'sync/resolve-refs', params: { refs: [{ key: 'warmup', id: null, source: 'warmup', externalId: 'warmup' }] } },
+  { name: 'sync/existing-bonds', params: { source: 'warmup', externalIds: ['warmup'] } },
+  { name: 'sync/bonds', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
+  { name: 'sync/bonds-update', params: { items: [SAMPLE_ITEM] } },
+  { name: 'changes/append', params: { events: [SAMPLE_EVENT] } },
+  { name: 'sync/actors-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
+  { name: 'sync/bonds-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
+  { name: 'sync/remove-bonds', params: { source: 'warmup', externalIds: ['warmup'] } },
+  { name: 'sync/remove-actors', params: { source: 'warmup', externalIds: ['warmup'] } },
+  { name: 'sync/redact-many', params: { ids: ['warmup'] } },
+];
