@@ -18,6 +18,20 @@ export interface GraphQLResult<T> {
 /** Codes the API uses when the caller's role may not do something. */
 export const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
+/** Something the API refused or failed, to localize by its code. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly errors: GraphQLErrorItem[],
+    readonly access: boolean,
+  ) {
+    super(errors.map((e) => e.message).join(' — ') || 'error');
+  }
+
+  get code(): string | null {
+    return String(this.errors[0]?.extensions?.code ?? '') || null;
+  }
+}
+
 /** Thrown only when the server cannot be reached or answers something that is not GraphQL. */
 export class TransportError extends Error {}
 
@@ -103,14 +117,14 @@ export class ApiClient {
   async download(path: string): Promise<Blob> {
     const res = await fetch(path, { headers: this.authHeaders() });
     if (!res.ok) {
-      let message = `HTTP ${res.status}`;
+      let errors: GraphQLErrorItem[] = [];
       try {
-        const body = await res.json();
-        message = body?.errors?.[0]?.message ?? body?.message ?? message;
+        errors = (await res.json())?.errors ?? [];
       } catch {
         /* not JSON */
       }
-      throw new Error(message);
+      if (!errors.length) throw new TransportError(`HTTP ${res.status}`);
+      throw new ApiFailure(errors, isAccessError(errors));
     }
     return res.blob();
   }

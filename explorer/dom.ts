@@ -38,3 +38,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`#${id} missing from index.html`);
   return el as T;
 }
+
+/** Offers a file to download (a Blob, or a data: URL) under `name`. */
+export function saveFile(content: Blob | string, name: string): void {
+  const url = typeof content === 'string' ? content : URL.createObjectURL(content);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  if (typeof content !== 'string') setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
