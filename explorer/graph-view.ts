@@ -367,22 +367,25 @@ export class GraphView {
     const hovered = new Set(this.graph.filterNodes((id) => !!(sigma.getNodeState(id) as { isHovered?: boolean }).isHovered));
     const highlighted = this.path.length > 0 || !!this.selected;
     const candidates: LabelCandidate[] = [];
+    const discs: LabelBox[] = [];
     this.graph.forEachNode((id, a) => {
       const state = sigma.getNodeState(id) as { isHighlighted?: boolean };
-      if (highlighted && !state.isHighlighted && !hovered.has(id)) return;
       const radius = sigma.scaleSize(a.selected ? a.size * 1.25 + 2 : a.size, ratio);
+      const p = sigma.graphToViewport({ x: a.x, y: a.y }, cameraState ? { cameraState } : undefined);
+      // Text does not run over the bigger discs (small ones would leave no room for any label).
+      if (radius >= 5) discs.push({ id, x: p.x - radius, y: p.y - radius, w: 2 * radius, h: 2 * radius });
+      if (highlighted && !state.isHighlighted && !hovered.has(id)) return;
       const important = hovered.has(id) || !!a.selected;
       if (!important && !a.forceLabel && radius < 4.5 && !state.isHighlighted) return;
-      const p = sigma.graphToViewport({ x: a.x, y: a.y }, cameraState ? { cameraState } : undefined);
       const fontSize = a.forceLabel || a.selected ? 13 : 11;
       let w = a.label.length * fontSize * 0.6;
       if (ctx) {
         ctx.font = `${fontSize}px ${LABEL_FONT}`;
         w = ctx.measureText(a.label).width;
       }
-      candidates.push({ id, x: p.x, y: p.y, radius, width: w * 1.06 + 2, height: fontSize * 1.25, priority: (important ? 1e6 : 0) + (state.isHighlighted ? 1e4 : 0) + (a.forceLabel ? 1e3 : 0) + radius });
+      candidates.push({ id, x: p.x, y: p.y, radius, width: w * 1.06 + 2, height: fontSize * 1.25, priority: (important ? 1e6 : 0) + (state.isHighlighted ? 1e4 : 0) + (a.forceLabel ? 1e3 : 0) + radius, overDiscs: important || a.forceLabel || (highlighted && !!state.isHighlighted) });
     });
-    this.labels = placeLabels(candidates, { width, height });
+    this.labels = placeLabels(candidates, { width, height }, 80, discs);
     const next = new Set(this.labels.map((b) => b.id));
     const changed = [...next].filter((id) => !this.labelsOn.has(id));
     const gone = [...this.labelsOn].filter((id) => !next.has(id) && this.graph.hasNode(id));
@@ -428,14 +431,18 @@ export class GraphView {
   }
 
   /** The nodes as drawn on the whole-network view, in its viewport pixels (for the SVG export). */
-  picture(): { width: number; height: number; nodes: PictureNode[]; edges: [string, string][]; labels: LabelBox[] } {
+  picture(): { width: number; height: number; nodes: PictureNode[]; edges: [string, string, boolean][]; labels: LabelBox[] } {
     return this.withWholeView((sigma) => {
       const { width, height } = sigma.getDimensions();
+      // As on screen: with a selection or a path, the rest is greyed.
+      const dim = this.path.length > 0 || !!this.selected;
+      const lit = (id: string) => !!(sigma.getNodeState(id) as { isHighlighted?: boolean }).isHighlighted;
       const nodes = this.graph.mapNodes((id, a) => {
         const p = sigma.graphToViewport({ x: a.x, y: a.y }, { cameraState: WHOLE });
-        return { id, x: p.x, y: p.y, r: sigma.scaleSize(a.size, 1), color: a.color, label: a.label, category: a.category };
+        return { id, x: p.x, y: p.y, r: sigma.scaleSize(a.size, 1), color: dim && !lit(id) ? '#dcdfe4' : a.color, label: a.label, category: a.category };
       });
-      return { width, height, nodes, edges: this.graph.mapEdges((_e, _a, source, target) => [source, target] as [string, string]), labels: [...this.labels] };
+      const edges = this.graph.mapEdges((e, _a, source, target) => [source, target, !!(sigma.getEdgeState(e) as { isHighlighted?: boolean }).isHighlighted] as [string, string, boolean]);
+      return { width, height, nodes, edges, labels: [...this.labels] };
     });
   }
 

@@ -14,6 +14,8 @@ export interface LabelCandidate {
   height: number;
   /** Higher first. */
   priority: number;
+  /** Drawn even over other nodes' discs (the main actors stay named). */
+  overDiscs?: boolean;
 }
 
 export interface LabelBox {
@@ -42,7 +44,7 @@ export function intersects(a: LabelBox, b: LabelBox): boolean {
  * The labels to draw, in priority order, at most `max`, only those meeting the viewport. A uniform
  * grid of buckets keeps the pass near-linear on a few thousand candidates.
  */
-export function placeLabels(candidates: LabelCandidate[], viewport: { width: number; height: number }, max = 80): LabelBox[] {
+export function placeLabels(candidates: LabelCandidate[], viewport: { width: number; height: number }, max = 80, obstacles: LabelBox[] = []): LabelBox[] {
   const cell = 96;
   const buckets = new Map<string, LabelBox[]>();
   const keys = (b: LabelBox): string[] => {
@@ -51,6 +53,9 @@ export function placeLabels(candidates: LabelCandidate[], viewport: { width: num
     return out;
   };
   const kept: LabelBox[] = [];
+  // Node discs a label must not cover (its own node aside): boxes carrying the node's id.
+  const blocked = new Map<string, LabelBox[]>();
+  for (const o of obstacles) for (const k of keys(o)) blocked.set(k, [...(blocked.get(k) ?? []), o]);
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const c of ordered) {
     if (kept.length >= max) break;
@@ -58,6 +63,7 @@ export function placeLabels(candidates: LabelCandidate[], viewport: { width: num
     if (box.x > viewport.width || box.y > viewport.height || box.x + box.w < 0 || box.y + box.h < 0) continue;
     const ks = keys(box);
     if (ks.some((k) => buckets.get(k)?.some((o) => intersects(o, box)))) continue;
+    if (!c.overDiscs && ks.some((k) => blocked.get(k)?.some((o) => o.id !== c.id && intersects(o, box)))) continue;
     kept.push(box);
     for (const k of ks) buckets.set(k, [...(buckets.get(k) ?? []), box]);
   }

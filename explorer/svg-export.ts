@@ -14,7 +14,8 @@ export interface NetworkPicture {
   width: number;
   height: number;
   nodes: PictureNode[];
-  edges: [string, string][];
+  /** Source, target, highlighted. */
+  edges: [string, string, boolean][];
   labels: LabelBox[];
 }
 
@@ -24,10 +25,12 @@ export function networkSvg(pic: NetworkPicture, title: string, subtitle: string,
   const W = Math.round(pic.width);
   const H = Math.round(pic.height + header);
   const at = new Map(pic.nodes.map((n) => [n.id, n]));
-  const edges = pic.edges
-    .map(([a, b]) => [at.get(a), at.get(b)] as const)
-    .filter((e): e is readonly [PictureNode, PictureNode] => !!e[0] && !!e[1])
-    .map(([a, b]) => `<line x1="${r1(a.x)}" y1="${r1(a.y + header)}" x2="${r1(b.x)}" y2="${r1(b.y + header)}"/>`);
+  const edges: string[] = [];
+  for (const [s, t, lit] of pic.edges) {
+    const a = at.get(s);
+    const b = at.get(t);
+    if (a && b) edges.push(`<line x1="${r1(a.x)}" y1="${r1(a.y + header)}" x2="${r1(b.x)}" y2="${r1(b.y + header)}"${lit ? ' stroke="#5b6472" stroke-width="1.6"' : ''}/>`);
+  }
   const nodes = pic.nodes.map((n) => `<circle data-id="${esc(n.id)}" cx="${r1(n.x)}" cy="${r1(n.y + header)}" r="${r1(n.r)}" fill="${esc(n.color)}"><title>${esc(n.label)}</title></circle>`);
   const labels = pic.labels.map((b) => {
     const n = at.get(b.id)!;

@@ -3,7 +3,7 @@
  * the size scale (three circles drawn at the radius the graph gives those scores at full view).
  */
 import { h, s } from '../dom';
-import { num, t } from '../i18n';
+import { getLang, num, t } from '../i18n';
 import { nodeSize } from '../graph-view';
 import type { Category } from '../colors';
 
@@ -19,6 +19,12 @@ export interface LegendInput {
   note?: string | null;
 }
 
+/** A score for the scale: small ones (betweenness over thousands of actors) keep two significant digits. */
+function scoreText(v: number): string {
+  if (v === 0 || v >= 0.01) return num(v, v >= 10 ? 0 : 3);
+  return v.toLocaleString(getLang() === 'fr' ? 'fr-FR' : 'en-GB', { maximumSignificantDigits: 2 });
+}
+
 function sizeScale(maxScore: number, order: number): SVGSVGElement {
   const scores = maxScore > 0 ? [maxScore, maxScore / 4, 0] : [0];
   const radii = scores.map((v) => nodeSize(v, maxScore, order));
@@ -28,11 +34,13 @@ function sizeScale(maxScore: number, order: number): SVGSVGElement {
   const svg = s('svg', { class: 'size-legend', 'data-testid': 'size-legend', width: 0, height, role: 'img', 'aria-label': t('legend.size', { metric: '' }) });
   scores.forEach((score, i) => {
     const r = radii[i]!;
-    const cx = x + Math.max(r, 14);
+    const text = scoreText(score);
+    const half = Math.max(r, text.length * 3.4 + 2);
+    const cx = x + half;
     svg.append(
-      s('g', { 'data-testid': 'size-legend-item', 'data-score': score, 'data-r': r }, s('circle', { cx, cy: pad + Math.max(...radii), r, class: 'size-dot' }), s('text', { x: cx, y: height - 2, 'text-anchor': 'middle', class: 'axis-label' }, num(score, score >= 10 ? 0 : 3))),
+      s('g', { 'data-testid': 'size-legend-item', 'data-score': score, 'data-r': r }, s('circle', { cx, cy: pad + Math.max(...radii), r, class: 'size-dot' }), s('text', { x: cx, y: height - 2, 'text-anchor': 'middle', class: 'axis-label' }, text)),
     );
-    x = cx + Math.max(r, 14) + 8;
+    x = cx + half + 8;
   });
   svg.setAttribute('width', String(x));
   return svg;

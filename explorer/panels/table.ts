@@ -110,7 +110,7 @@ export function renderTable(root: HTMLElement, input: TableInput): void {
   );
   root.replaceChildren(
     h('div', { class: 'table-head' }, h('h2', {}, t('table.title')), h('span', { class: 'muted', 'data-testid': 'table-count' }, t('table.count', { n: rows.length })), h('button', { type: 'button', class: 'button', 'data-testid': 'export-csv', onclick: input.onCsv }, t('table.csv'))),
-    input.error ? h('p', { class: 'notice', 'data-testid': 'table-error' }, input.error) : h('p', { class: 'muted small' }, t('table.note')),
+    input.error ? h('p', { class: 'notice', 'data-testid': 'table-error' }, input.error) : h('p', { class: 'muted small' }, input.loading ? t('status.loading') : t('table.note')),
     h('div', { class: 'table-wrap' }, h('table', { class: 'actors', 'data-testid': 'actors-table' }, h('thead', {}, head), h('tbody', {}, ...body))),
   );
 }

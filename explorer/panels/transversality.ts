@@ -44,7 +44,7 @@ export function heatMap(data: Transversality, value: MatrixValue): SVGSVGElement
   const pick = (c: { shared: number; bonds: number }) => (value === 'bonds' ? c.bonds : c.shared);
   const max = Math.max(0, ...[...cells.values()].map(pick));
   const cell = 28;
-  const left = 160;
+  const left = 184;
   const top = 128;
   const right = 96; // room for the last rotated column labels
   const size = n * cell;

@@ -38,7 +38,7 @@ const probe = (page: Page, expr: string) => page.evaluate(`(() => { const e = wi
 
 /** Waits until the graph shows `scope` on `asOf` ('' for today), drawn (optionally an ego network). */
 async function drawn(page: Page, scope: string, asOf = '', ego = ''): Promise<{ nodes: number; edges: number }> {
-  await page.locator(`[data-testid="graph-status"][data-state="ready"][data-scope="${scope}"][data-as-of="${asOf}"][data-ego="${ego}"]`).waitFor({ timeout: 90_000 });
+  await page.locator(`[data-testid="graph-status"][data-state="ready"][data-scope="${scope}"][data-as-of="${asOf}"][data-ego="${ego}"]`).waitFor({ state: 'attached', timeout: 90_000 });
   return probe(page, '({ nodes: e.nodes, edges: e.edges })');
 }
 

@@ -27,3 +27,19 @@ describe('explorer label placement', () => {
     expect(placeLabels(far, viewport, 5)).toHaveLength(5);
   });
 });
+
+describe('explorer label placement around node discs', () => {
+  it('keeps a label off another node’s disc, not off its own', () => {
+    const disc = (id: string, x: number, y: number, r: number) => ({ id, x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+    const label = at('a', 100, 100, 1);
+    expect(placeLabels([label], viewport, 10, [disc('a', 100, 100, 5)]).map((b) => b.id)).toEqual(['a']);
+    expect(placeLabels([label], viewport, 10, [disc('b', 140, 100, 8)])).toEqual([]);
+  });
+});
+
+describe('explorer label placement: the main actors', () => {
+  it('names a main actor even beside another disc', () => {
+    const main = { ...at('hub', 100, 100, 1000), overDiscs: true };
+    expect(placeLabels([main], viewport, 10, [{ id: 'b', x: 120, y: 92, w: 16, h: 16 }]).map((b) => b.id)).toEqual(['hub']);
+  });
+});
