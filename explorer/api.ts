@@ -3,37 +3,9 @@
  * on GraphQL errors: a response may carry data for some root fields and errors for others (e.g. an
  * anonymous caller gets `actors` but not `arrangement`), and the page shows both.
  */
-export interface GraphQLErrorItem {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; [k: string]: unknown };
-}
+import { ApiFailure, TransportError, isAccessError, type GraphQLErrorItem, type GraphQLResult } from './api-errors';
 
-export interface GraphQLResult<T> {
-  data: Partial<T> | null;
-  errors: GraphQLErrorItem[];
-  status: number;
-}
-
-/** Codes the API uses when the caller's role may not do something. */
-export const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
-
-/** Something the API refused or failed, to localize by its code. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly errors: GraphQLErrorItem[],
-    readonly access: boolean,
-  ) {
-    super(errors.map((e) => e.message).join(' — ') || 'error');
-  }
-
-  get code(): string | null {
-    return String(this.errors[0]?.extensions?.code ?? '') || null;
-  }
-}
-
-/** Thrown only when the server cannot be reached or answers something that is not GraphQL. */
-export class TransportError extends Error {}
+export { ApiFailure, TransportError, errorsFor, isAccessError, type GraphQLErrorItem, type GraphQLResult } from './api-errors';
 
 const KEY_STORAGE = 'agencement.apiKey';
 
@@ -128,14 +100,4 @@ export class ApiClient {
     }
     return res.blob();
   }
-}
-
-/** The errors about one root field (by alias or name). */
-export function errorsFor(result: GraphQLResult<unknown>, field: string): GraphQLErrorItem[] {
-  return result.errors.filter((e) => e.path?.[0] === field || !e.path);
-}
-
-/** True when the only reason for the errors is the caller's role. */
-export function isAccessError(errors: GraphQLErrorItem[]): boolean {
-  return errors.length > 0 && errors.every((e) => ACCESS_CODES.has(String(e.extensions?.code)));
 }

@@ -3,7 +3,7 @@
  * error's `extensions.code` means for the analyst and keeps the API's own words as the detail
  * (shown on hover, and in `data-detail` for tests).
  */
-import { ApiFailure, TransportError } from './api';
+import { ApiFailure, TransportError } from './api-errors';
 import { t } from './i18n';
 
 export interface Explained {

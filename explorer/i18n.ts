@@ -1,7 +1,7 @@
 /**
  * The page's words, in French (the users' language) and English. `t('key', { n: 3 })` fills `{n}`;
  * static markup carries `data-i18n="key"` (text) or `data-i18n-attr="placeholder:key"` and is
- * refreshed by `applyStatic()` when the language changes.
+ * refreshed by `applyStatic()` (dom.ts) when the language changes. No DOM here: unit-testable.
  */
 export type Lang = 'fr' | 'en';
 
@@ -378,9 +378,9 @@ const en: Record<Key, string> = {
 const dictionaries: Record<Lang, Record<Key, string>> = { fr, en };
 let current: Lang = 'fr';
 
+/** Sets the language of `t` and `num` (the page sets its own `lang` attribute, see dom.ts). */
 export function setLang(lang: Lang): void {
   current = lang;
-  document.documentElement.lang = lang;
 }
 
 export function getLang(): Lang {
@@ -396,17 +396,4 @@ export function t(key: Key | string, params: Record<string, string | number> = {
 /** A number in the current language's format (French: 0,746). */
 export function num(value: number, digits = 3): string {
   return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: Number.isInteger(value) ? 0 : Math.min(digits, 2) });
-}
-
-/** Refreshes every `data-i18n` / `data-i18n-attr` element under `root`. */
-export function applyStatic(root: ParentNode = document): void {
-  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n!);
-  });
-  root.querySelectorAll<HTMLElement>('[data-i18n-attr]').forEach((el) => {
-    for (const pair of el.dataset.i18nAttr!.split(';')) {
-      const [attr, key] = pair.split(':');
-      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
-    }
-  });
 }
