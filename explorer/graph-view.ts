@@ -242,9 +242,11 @@ export class GraphView {
     const scopeChanged = input.layoutKey !== this.currentLayoutKey;
     this.currentLayoutKey = input.layoutKey;
     this.graph = graph;
-    this.labelsOn = new Set();
     this.path = this.path.filter((id) => graph.hasNode(id));
     sigma.setGraph(graph as unknown as Graph);
+    // sigma keeps node states by key across graphs: no label is on until the pass says so.
+    this.labelsOn = new Set();
+    sigma.setNodesState(graph.nodes(), { labelOn: false } as never);
     if (scopeChanged) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     const keep = this.selected && graph.hasNode(this.selected) ? this.selected : null;
     this.selected = null;

@@ -527,7 +527,7 @@ function renderStatus(): void {
   note.dataset.count = String(net.isolates);
   note.dataset.hidden = String(hidden);
   note.replaceChildren(
-    h('span', {}, hidden ? t('status.isolatesHidden', { n: num(net.isolates, 0) }) : t('status.isolatesShown', { n: num(net.isolates, 0) })),
+    h('span', {}, hidden ? (net.isolates === 1 ? t('status.isolateHidden') : t('status.isolatesHidden', { n: num(net.isolates, 0) })) : t('status.isolatesShown', { n: num(net.isolates, 0) })),
     ' ',
     h('button', { type: 'button', class: 'link', 'data-testid': 'isolates-toggle' }, hidden ? t('isolates.show') : t('isolates.hide')),
   );
