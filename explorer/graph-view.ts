@@ -387,6 +387,17 @@ export class GraphView {
       }
       candidates.push({ id, x: p.x, y: p.y, radius, width: w * 1.06 + 2, height: fontSize * 1.25, priority: (important ? 1e6 : 0) + (state.isHighlighted ? 1e4 : 0) + (a.forceLabel ? 1e3 : 0) + radius, overDiscs: important || a.forceLabel || (highlighted && !!state.isHighlighted) });
     });
+    // On screen, labels also keep clear of the panels over the graph (status, legend, zoom); not in exports.
+    if (!cameraState) {
+      const origin = this.container.getBoundingClientRect();
+      for (const el of Array.from(this.container.parentElement?.querySelectorAll<HTMLElement>('[data-overlay]') ?? [])) {
+        if (el.hidden) continue;
+        for (const child of Array.from(el.children)) {
+          const r = child.getBoundingClientRect();
+          if (r.width && r.height && child.textContent?.trim()) discs.push({ id: '', x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+        }
+      }
+    }
     this.labels = placeLabels(candidates, { width, height }, 80, discs);
     const next = new Set(this.labels.map((b) => b.id));
     const changed = [...next].filter((id) => !this.labelsOn.has(id));

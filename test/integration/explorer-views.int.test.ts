@@ -286,23 +286,23 @@ describeBrowser('explorer views for analysts (Playwright, Chromium)', () => {
     expect(Number(await items.first().getAttribute('data-r'))).toBeCloseTo((await probe(page, `e.radius(${JSON.stringify(top.actor.id)})`)) as number, 5);
     expect(Number(await items.last().getAttribute('data-score'))).toBe(0);
 
-    const check = async (label: string) => {
+    const check = async (label: string, atLeast = 1) => {
       await page.waitForTimeout(450); // camera animation and the label pass
       const boxes = (await probe(page, 'e.labelBoxes()')) as Box[];
       const names = (await probe(page, 'e.labels()')) as string[];
-      expect(boxes.length).toBeGreaterThan(3);
+      expect(boxes.length).toBeGreaterThanOrEqual(atLeast);
       expect(boxes.length).toBe(names.length); // sigma draws exactly the labels the pass kept
       expect(overlapping(boxes)).toEqual([]);
       return `${label}: ${boxes.length}`;
     };
-    const counts = [await check('whole')];
+    const counts = [await check('whole', 10)];
     await page.locator('#zoom button[data-zoom="0.6"]').click();
     counts.push(await check('zoomed in'));
     await page.locator('#zoom button[data-zoom="0.6"]').click();
     counts.push(await check('zoomed in twice'));
     await shot(page, 'labels-zoomed');
     await page.getByTestId('zoom-reset').click();
-    counts.push(await check('reset'));
+    counts.push(await check('reset', 10));
     await shot(page, 'labels');
     console.log(`explorer labels drawn without overlap — ${counts.join(', ')}`);
   });
