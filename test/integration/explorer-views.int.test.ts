@@ -287,14 +287,20 @@ describeBrowser('explorer views for analysts (Playwright, Chromium)', () => {
     expect(Number(await items.last().getAttribute('data-score'))).toBe(0);
 
     const check = async (label: string, atLeast = 1) => {
-      await page.waitForTimeout(450); // camera animation and the label pass
-      const boxes = (await probe(page, 'e.labelBoxes()')) as Box[];
-      const names = (await probe(page, 'e.labels()')) as string[];
+      // Once the camera has stopped, the label pass and sigma agree (read together, in one frame).
+      let boxes: Box[] = [];
+      let names: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.waitForTimeout(250);
+        ({ boxes, names } = (await probe(page, '({ boxes: e.labelBoxes(), names: e.labels() })')) as { boxes: Box[]; names: string[] });
+        if (boxes.length === names.length) break;
+      }
       expect(boxes.length).toBeGreaterThanOrEqual(atLeast);
       expect(boxes.length).toBe(names.length); // sigma draws exactly the labels the pass kept
       expect(overlapping(boxes)).toEqual([]);
       return `${label}: ${boxes.length}`;
     };
+    await page.getByTestId('zoom-reset').click(); // choosing an actor had moved the camera to it
     const counts = [await check('whole', 10)];
     await page.locator('#zoom button[data-zoom="0.6"]').click();
     counts.push(await check('zoomed in'));
