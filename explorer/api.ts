@@ -3,23 +3,9 @@
  * on GraphQL errors: a response may carry data for some root fields and errors for others (e.g. an
  * anonymous caller gets `actors` but not `arrangement`), and the page shows both.
  */
-export interface GraphQLErrorItem {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; [k: string]: unknown };
-}
+import { ApiFailure, TransportError, isAccessError, type GraphQLErrorItem, type GraphQLResult } from './api-errors';
 
-export interface GraphQLResult<T> {
-  data: Partial<T> | null;
-  errors: GraphQLErrorItem[];
-  status: number;
-}
-
-/** Codes the API uses when the caller's role may not do something. */
-export const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
-
-/** Thrown only when the server cannot be reached or answers something that is not GraphQL. */
-export class TransportError extends Error {}
+export { ApiFailure, TransportError, errorsFor, isAccessError, type GraphQLErrorItem, type GraphQLResult } from './api-errors';
 
 const KEY_STORAGE = 'agencement.apiKey';
 
@@ -103,25 +89,15 @@ export class ApiClient {
   async download(path: string): Promise<Blob> {
     const res = await fetch(path, { headers: this.authHeaders() });
     if (!res.ok) {
-      let message = `HTTP ${res.status}`;
+      let errors: GraphQLErrorItem[] = [];
       try {
-        const body = await res.json();
-        message = body?.errors?.[0]?.message ?? body?.message ?? message;
+        errors = (await res.json())?.errors ?? [];
       } catch {
         /* not JSON */
       }
-      throw new Error(message);
+      if (!errors.length) throw new TransportError(`HTTP ${res.status}`);
+      throw new ApiFailure(errors, isAccessError(errors));
     }
     return res.blob();
   }
-}
-
-/** The errors about one root field (by alias or name). */
-export function errorsFor(result: GraphQLResult<unknown>, field: string): GraphQLErrorItem[] {
-  return result.errors.filter((e) => e.path?.[0] === field || !e.path);
-}
-
-/** True when the only reason for the errors is the caller's role. */
-export function isAccessError(errors: GraphQLErrorItem[]): boolean {
-  return errors.length > 0 && errors.every((e) => ACCESS_CODES.has(String(e.extensions?.code)));
 }

@@ -3,7 +3,7 @@
  * analytics `network` query, or rebuilt from public reads when the key may not run analytics),
  * scores, figures, transversality, search and actor details.
  */
-import { ApiClient, errorsFor, isAccessError, type GraphQLErrorItem } from './api';
+import { ApiClient, ApiFailure, errorsFor, isAccessError, type GraphQLErrorItem } from './api';
 import * as Q from './queries';
 import type { Metric } from './state';
 
@@ -19,20 +19,14 @@ export interface NetworkData {
   nodes: Q.ActorLite[];
   edges: { id: string; kind: string; source: string; target: string }[];
   truncated: boolean;
+  /** Actors of the scope with no bond in it (left out when isolates are hidden). */
+  isolates: number;
+  /** Actors of the scope, before the cap and the hiding of isolates. */
+  actorCount: number;
   /** 'analytics': the API's `network`; 'public': rebuilt from `actors` and `bonds` (no analytics role). */
   mode: 'analytics' | 'public';
-  /** Why analytics were refused, as the API said it. */
-  refused: string | null;
-}
-
-/** Something the API refused or failed, to show as it said it. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly errors: GraphQLErrorItem[],
-    readonly access: boolean,
-  ) {
-    super(errors.map((e) => e.message).join(' — ') || 'error');
-  }
+  /** Why analytics were refused (the API's errors). */
+  refused: ApiFailure | null;
 }
 
 function fail(errors: GraphQLErrorItem[]): never {
@@ -71,21 +65,73 @@ async function pageOf<T>(api: ApiClient, query: string, field: string, variables
   return { items: conn.edges.map((e) => e.node), next: conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null };
 }
 
-export async function loadNetwork(api: ApiClient, scope: Q.NetworkScope, ref: Promise<Reference>): Promise<NetworkData> {
-  const res = await api.query<{ network: { truncated: boolean; nodes: Q.ActorLite[]; edges: Q.EdgeLite[] } }>(Q.NETWORK, { scope });
+function fromSubgraph(net: Q.SubgraphLite): Omit<NetworkData, 'refused' | 'mode'> {
+  return {
+    nodes: net.nodes,
+    edges: net.edges.map((e) => ({ id: e.id, kind: e.kind, source: e.from.id, target: e.to.id })),
+    truncated: net.truncated,
+    isolates: net.isolates,
+    actorCount: net.actorCount,
+  };
+}
+
+export async function loadNetwork(api: ApiClient, scope: Q.NetworkScope, ref: Promise<Reference>, hideIsolates: boolean): Promise<NetworkData> {
+  const res = await api.query<{ network: Q.SubgraphLite }>(Q.NETWORK, { scope, hideIsolates });
   const net = res.data?.network;
-  if (net) {
-    return {
-      nodes: net.nodes,
-      edges: net.edges.map((e) => ({ id: e.id, kind: e.kind, source: e.from.id, target: e.to.id })),
-      truncated: net.truncated,
-      mode: 'analytics',
-      refused: null,
-    };
-  }
+  if (net) return { ...fromSubgraph(net), mode: 'analytics', refused: null };
   const errors = errorsFor(res, 'network');
   if (!isAccessError(errors)) fail(errors);
-  return { ...(await loadPublicNetwork(api, scope, await ref)), refused: errors.map((e) => e.message).join(' — ') };
+  const pub = await loadPublicNetwork(api, scope, await ref);
+  // Public reads give every actor: the isolates are hidden here.
+  const bonded = new Set(pub.edges.flatMap((e) => [e.source, e.target]));
+  const isolates = pub.nodes.filter((n) => !bonded.has(n.id)).length;
+  const nodes = hideIsolates ? pub.nodes.filter((n) => bonded.has(n.id)) : pub.nodes;
+  return { ...pub, nodes, isolates, actorCount: pub.nodes.length, refused: new ApiFailure(errors, true) };
+}
+
+/** An actor's ego network within the scope (analytics keys only). */
+export async function loadEgo(api: ApiClient, actor: string, depth: number, scope: Q.NetworkScope): Promise<NetworkData> {
+  const res = await api.query<{ egoNetwork: Q.SubgraphLite }>(Q.EGO, { actor, depth, scope });
+  if (!res.data?.egoNetwork) fail(res.errors);
+  return { ...fromSubgraph(res.data.egoNetwork), mode: 'analytics', refused: null };
+}
+
+/** A shortest chain of actors between two, within the scope, or null when there is none. */
+export async function loadPath(api: ApiClient, from: string, to: string, scope: Q.NetworkScope): Promise<Q.ActorLite[] | null> {
+  const res = await api.query<{ shortestPath: Q.ActorLite[] | null }>(Q.PATH, { from, to, scope });
+  if (res.errors.length) fail(res.errors);
+  return res.data?.shortestPath ?? null;
+}
+
+export interface Communities {
+  /** Actor id → community index (0: the largest). */
+  of: Map<string, number>;
+  count: number;
+  modularity: number;
+  /** Sizes by index. */
+  sizes: number[];
+}
+
+/** Louvain communities of the scope (API `communities`). */
+export async function loadCommunities(api: ApiClient, scope: Q.NetworkScope): Promise<Communities> {
+  const res = await api.query<{ communities: { count: number; modularity: number; communities: { index: number; size: number; actors: { id: string }[] }[] } }>(Q.COMMUNITIES, { scope });
+  const c = res.data?.communities;
+  if (!c) fail(res.errors);
+  const of = new Map<string, number>();
+  for (const group of c.communities) for (const a of group.actors) of.set(a.id, group.index);
+  return { of, count: c.count, modularity: c.modularity, sizes: c.communities.map((g) => g.size) };
+}
+
+/** Every metric of the table, by actor id (each the API's top 1,000 of the scope). */
+export async function loadMetricTable(api: ApiClient, scope: Q.NetworkScope): Promise<Map<Q.TableMetric, Map<string, number>>> {
+  const res = await api.query<Record<Q.TableMetric, { score: number; actor: { id: string } }[] | null>>(Q.METRIC_TABLE, { scope });
+  const out = new Map<Q.TableMetric, Map<string, number>>();
+  for (const m of Q.TABLE_METRICS) {
+    const rows = res.data?.[m];
+    if (!rows) fail(errorsFor(res, m));
+    out.set(m, new Map(rows.map((r) => [r.actor.id, r.score])));
+  }
+  return out;
 }
 
 /**
@@ -115,7 +161,7 @@ async function loadPublicNetwork(api: ApiClient, scope: Q.NetworkScope, ref: Ref
     if (!page.next) break;
     after = page.next;
   }
-  return { nodes, edges, truncated: nodes.length >= 2000, mode: 'public' };
+  return { nodes, edges, truncated: nodes.length >= 2000, mode: 'public', isolates: 0, actorCount: nodes.length };
 }
 
 /** Scores by actor id, or the API's refusal. */

@@ -1,3 +1,5 @@
+import { getLang, t } from './i18n';
+
 /** A tiny element builder: `h('p', { class: 'x', 'data-testid': 'y' }, 'text', child)`. */
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 type Child = Node | string | number | null | undefined | false;
@@ -37,4 +39,28 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} missing from index.html`);
   return el as T;
+}
+
+/** Offers a file to download (a Blob, or a data: URL) under `name`. */
+export function saveFile(content: Blob | string, name: string): void {
+  const url = typeof content === 'string' ? content : URL.createObjectURL(content);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  if (typeof content !== 'string') setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Refreshes every `data-i18n` / `data-i18n-attr` element under `root`, and the page's `lang`. */
+export function applyStatic(root: ParentNode = document): void {
+  document.documentElement.lang = getLang();
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n!);
+  });
+  root.querySelectorAll<HTMLElement>('[data-i18n-attr]').forEach((el) => {
+    for (const pair of el.dataset.i18nAttr!.split(';')) {
+      const [attr, key] = pair.split(':');
+      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The page's words, in French (the users' language) and English. `t('key', { n: 3 })` fills `{n}`;
  * static markup carries `data-i18n="key"` (text) or `data-i18n-attr="placeholder:key"` and is
- * refreshed by `applyStatic()` when the language changes.
+ * refreshed by `applyStatic()` (dom.ts) when the language changes. No DOM here: unit-testable.
  */
 export type Lang = 'fr' | 'en';
 
@@ -116,6 +116,78 @@ const fr = {
   'kind.ORGANIZATION': 'Organisation',
   'kind.PERSON': 'Personne',
   'group.external': 'Hors Conseil régional',
+  'errors.or': 'ou',
+  'errors.unknown': 'Erreur inattendue dans la page',
+  'errors.badKey': "Clé API refusée : inconnue ou révoquée. Collez une clé valide, ou cliquez « Oublier » pour continuer en lecture publique.",
+  'errors.needKey': 'Ces analyses demandent une clé API de rôle {roles}.',
+  'errors.forbiddenRole': 'Votre clé (rôle {role}) ne permet pas cette analyse : il faut le rôle {roles}.',
+  'errors.forbidden': 'Votre clé ne permet pas cette opération.',
+  'errors.badInputField': "L'API refuse la valeur de « {field} » : corrigez le filtre.",
+  'errors.badInput': "L'API refuse cette demande : vérifiez les filtres.",
+  'errors.notFound': "Cet élément n'existe pas (ou plus).",
+  'errors.tooComplex': "Demande trop lourde pour l'API : réduisez le périmètre.",
+  'errors.unavailable': 'La base de données ne répond pas : réessayez dans un instant.',
+  'errors.internal': "Erreur interne de l'API.",
+  'key.refused': 'clé refusée',
+  'filters.title': 'Filtres',
+  'filters.sectors': 'Secteurs',
+  'filters.kinds': 'Natures',
+  'filters.bondKinds': 'Liens',
+  'filters.source': 'Source',
+  'filters.sourcePlaceholder': 'ex. demo',
+  'filters.tag': 'Étiquette',
+  'filters.tagPlaceholder': 'ex. fictional',
+  'filters.minDegree': 'Degré minimum',
+  'filters.hideIsolates': 'Masquer les acteurs sans lien',
+  'filters.reset': 'Tout effacer',
+  'filters.active': '{n} actif(s)',
+  'filters.help': 'Secteurs, liens, source et étiquette changent le réseau analysé (chiffres et mesures suivent) ; nature et degré minimum masquent seulement des acteurs du dessin et du tableau.',
+  'bond.COLLABORATES_WITH': 'collabore avec',
+  'bond.FUNDS': 'finance',
+  'bond.SUPPLIES': 'fournit',
+  'bond.ADVISES': 'conseille',
+  'bond.MEMBER_OF': 'membre de',
+  'bond.REPRESENTS': 'représente',
+  'bond.CO_MANAGES': 'cogère',
+  'bond.CONTRACTS_WITH': 'contractualise avec',
+  'bond.INFORMS': 'informe',
+  'status.isolatesHidden': '{n} acteurs sans lien masqués',
+  'status.isolateHidden': '1 acteur sans lien masqué',
+  'status.isolatesShown': 'dont {n} sans lien',
+  'status.filtered': '{n} masqués par les filtres',
+  'isolates.show': 'Afficher',
+  'isolates.hide': 'Masquer',
+  'color.community': 'Communauté',
+  'community.label': 'Communauté {n}',
+  'community.other': 'Autres communautés',
+  'legend.communities': 'Louvain : {count} communautés, modularité {q}',
+  'legend.sizeTitle': 'Taille : {metric}',
+  'view.table': 'Tableau',
+  'table.title': 'Les acteurs affichés et leurs mesures',
+  'table.name': 'Nom',
+  'table.kind': 'Nature',
+  'table.sector': 'Secteur',
+  'table.community': 'Communauté',
+  'table.degreeInView': 'Liens affichés',
+  'table.csv': 'Exporter CSV',
+  'table.count': '{n} acteurs',
+  'table.note': "Mesures calculées par l'API sur le périmètre (les 1 000 premiers acteurs par mesure ; — au-delà). Cliquez un en-tête pour trier.",
+  'metric.CONSTRAINT': 'contrainte (Burt)',
+  'play.start': '▶ Lecture',
+  'play.stop': '⏸ Pause',
+  'play.title': 'Faire défiler les années',
+  'card.ego': 'Réseau personnel',
+  'card.pathFrom': 'Chemin depuis cet acteur…',
+  'focus.ego': 'Réseau personnel de {name}',
+  'focus.depth': 'profondeur',
+  'focus.back': 'Revenir au périmètre',
+  'path.pick': "Chemin depuis {name} : cliquez ou cherchez l'acteur d'arrivée",
+  'path.found': 'Chemin le plus court ({n} liens) :',
+  'path.none': 'Aucun chemin entre {a} et {b} dans ce périmètre (10 liens au plus)',
+  'path.clear': 'Effacer le chemin',
+  'path.hidden': '{n} acteurs du chemin sont masqués par les filtres',
+  'export.svg': 'Exporter SVG',
+  'trans.scopeNote': "Vue à l'échelle du Conseil régional (toutes ses directions) : elle ne suit ni le périmètre ni les filtres choisis, seulement la date.",
 };
 
 type Key = keyof typeof fr;
@@ -231,14 +303,86 @@ const en: Record<Key, string> = {
   'kind.ORGANIZATION': 'Organization',
   'kind.PERSON': 'Person',
   'group.external': 'Outside the regional council',
+  'errors.or': 'or',
+  'errors.unknown': 'Unexpected error in the page',
+  'errors.badKey': 'API key refused: unknown or revoked. Paste a valid key, or click “Forget” to go on with public reads.',
+  'errors.needKey': 'These analyses need an API key with role {roles}.',
+  'errors.forbiddenRole': 'Your key (role {role}) may not run this analysis: it needs role {roles}.',
+  'errors.forbidden': 'Your key may not do this.',
+  'errors.badInputField': 'The API refuses the value of “{field}”: correct the filter.',
+  'errors.badInput': 'The API refuses this request: check the filters.',
+  'errors.notFound': 'This item does not exist (any more).',
+  'errors.tooComplex': 'Too heavy a request for the API: narrow the scope.',
+  'errors.unavailable': 'The database does not answer: try again in a moment.',
+  'errors.internal': 'Internal error of the API.',
+  'key.refused': 'key refused',
+  'filters.title': 'Filters',
+  'filters.sectors': 'Sectors',
+  'filters.kinds': 'Kinds',
+  'filters.bondKinds': 'Bonds',
+  'filters.source': 'Source',
+  'filters.sourcePlaceholder': 'e.g. demo',
+  'filters.tag': 'Tag',
+  'filters.tagPlaceholder': 'e.g. fictional',
+  'filters.minDegree': 'Minimum degree',
+  'filters.hideIsolates': 'Hide actors without a bond',
+  'filters.reset': 'Clear all',
+  'filters.active': '{n} active',
+  'filters.help': 'Sectors, bonds, source and tag change the analysed network (figures and metrics follow); kind and minimum degree only hide actors from the drawing and the table.',
+  'bond.COLLABORATES_WITH': 'collaborates with',
+  'bond.FUNDS': 'funds',
+  'bond.SUPPLIES': 'supplies',
+  'bond.ADVISES': 'advises',
+  'bond.MEMBER_OF': 'member of',
+  'bond.REPRESENTS': 'represents',
+  'bond.CO_MANAGES': 'co-manages',
+  'bond.CONTRACTS_WITH': 'contracts with',
+  'bond.INFORMS': 'informs',
+  'status.isolatesHidden': '{n} actors without a bond hidden',
+  'status.isolateHidden': '1 actor without a bond hidden',
+  'status.isolatesShown': 'of which {n} without a bond',
+  'status.filtered': '{n} hidden by the filters',
+  'isolates.show': 'Show',
+  'isolates.hide': 'Hide',
+  'color.community': 'Community',
+  'community.label': 'Community {n}',
+  'community.other': 'Other communities',
+  'legend.communities': 'Louvain: {count} communities, modularity {q}',
+  'legend.sizeTitle': 'Size: {metric}',
+  'view.table': 'Table',
+  'table.title': 'The drawn actors and their metrics',
+  'table.name': 'Name',
+  'table.kind': 'Kind',
+  'table.sector': 'Sector',
+  'table.community': 'Community',
+  'table.degreeInView': 'Drawn bonds',
+  'table.csv': 'Export CSV',
+  'table.count': '{n} actors',
+  'table.note': 'Metrics computed by the API over the scope (the first 1,000 actors of each metric; — beyond). Click a header to sort.',
+  'metric.CONSTRAINT': 'constraint (Burt)',
+  'play.start': '▶ Play',
+  'play.stop': '⏸ Pause',
+  'play.title': 'Step through the years',
+  'card.ego': 'Ego network',
+  'card.pathFrom': 'Path from this actor…',
+  'focus.ego': 'Ego network of {name}',
+  'focus.depth': 'depth',
+  'focus.back': 'Back to the scope',
+  'path.pick': 'Path from {name}: click or search the actor to reach',
+  'path.found': 'Shortest path ({n} bonds):',
+  'path.none': 'No path between {a} and {b} in this scope (within 10 bonds)',
+  'path.clear': 'Clear the path',
+  'path.hidden': '{n} actors of the path are hidden by the filters',
+  'export.svg': 'Export SVG',
+  'trans.scopeNote': 'Council-wide view (all its departments): it follows neither the chosen scope nor the filters, only the date.',
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { fr, en };
 let current: Lang = 'fr';
 
+/** Sets the language of `t` and `num` (the page sets its own `lang` attribute, see dom.ts). */
 export function setLang(lang: Lang): void {
   current = lang;
-  document.documentElement.lang = lang;
 }
 
 export function getLang(): Lang {
@@ -254,17 +398,4 @@ export function t(key: Key | string, params: Record<string, string | number> = {
 /** A number in the current language's format (French: 0,746). */
 export function num(value: number, digits = 3): string {
   return value.toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: Number.isInteger(value) ? 0 : Math.min(digits, 2) });
-}
-
-/** Refreshes every `data-i18n` / `data-i18n-attr` element under `root`. */
-export function applyStatic(root: ParentNode = document): void {
-  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n!);
-  });
-  root.querySelectorAll<HTMLElement>('[data-i18n-attr]').forEach((el) => {
-    for (const pair of el.dataset.i18nAttr!.split(';')) {
-      const [attr, key] = pair.split(':');
-      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
-    }
-  });
 }

@@ -5,6 +5,10 @@
 export interface NetworkScope {
   operation?: string;
   common?: string;
+  source?: string;
+  tags?: string[];
+  sectors?: string[];
+  bondKinds?: string[];
   asOf?: string;
 }
 
@@ -120,13 +124,54 @@ export const MEMBERSHIPS = /* GraphQL */ `
   }
 `;
 
+export interface SubgraphLite {
+  truncated: boolean;
+  actorCount: number;
+  isolates: number;
+  nodes: ActorLite[];
+  edges: EdgeLite[];
+}
+
 export const NETWORK = /* GraphQL */ `
-  query ExplorerNetwork($scope: NetworkScope) {
-    network(scope: $scope) {
-      truncated
+  query ExplorerNetwork($scope: NetworkScope, $hideIsolates: Boolean) {
+    network(scope: $scope, hideIsolates: $hideIsolates) {
+      truncated actorCount isolates
       nodes { id name kind sector }
       edges { id kind from { id } to { id } }
     }
+  }
+`;
+
+export const EGO = /* GraphQL */ `
+  query ExplorerEgo($actor: ID!, $depth: Int, $scope: NetworkScope) {
+    egoNetwork(actor: $actor, depth: $depth, scope: $scope) {
+      truncated actorCount isolates
+      nodes { id name kind sector }
+      edges { id kind from { id } to { id } }
+    }
+  }
+`;
+
+export const PATH = /* GraphQL */ `
+  query ExplorerPath($from: ID!, $to: ID!, $scope: NetworkScope) {
+    shortestPath(from: $from, to: $to, scope: $scope) { id name kind sector }
+  }
+`;
+
+export const COMMUNITIES = /* GraphQL */ `
+  query ExplorerCommunities($scope: NetworkScope) {
+    communities(scope: $scope) { count modularity communities { index size actors { id } } }
+  }
+`;
+
+/** The table's metric columns, in order. */
+export const TABLE_METRICS = ['DEGREE', 'BETWEENNESS', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'CONSTRAINT', 'EFFECTIVE_SIZE'] as const;
+export type TableMetric = (typeof TABLE_METRICS)[number];
+
+/** Every metric at once: one request, and the server reads the scope once (its cache serves the rest). */
+export const METRIC_TABLE = /* GraphQL */ `
+  query ExplorerMetricTable($scope: NetworkScope) {
+${TABLE_METRICS.map((m) => `    ${m}: centrality(metric: ${m}, scope: $scope, top: 1000) { score actor { id } }`).join('\n')}
   }
 `;
 

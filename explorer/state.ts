@@ -6,8 +6,36 @@ import type { Lang } from './i18n';
 import type { NetworkScope } from './queries';
 
 export type ScopeChoice = { kind: 'program' } | { kind: 'operation'; code: string } | { kind: 'common'; code: string };
-export type ColorBy = 'sector' | 'department';
-export type View = 'network' | 'transversality';
+export type ColorBy = 'sector' | 'department' | 'community';
+export type View = 'network' | 'table' | 'transversality';
+
+export const SECTORS = ['PUBLIC_ADMINISTRATION', 'POLITICAL', 'ECONOMIC', 'CIVIL_SOCIETY', 'RESEARCH', 'CITIZENS'] as const;
+export const KINDS = ['ORGANIZATION', 'PERSON', 'DEPARTMENT', 'GOVERNANCE_BODY', 'COLLECTIVE'] as const;
+export const BOND_KINDS = ['COLLABORATES_WITH', 'FUNDS', 'SUPPLIES', 'ADVISES', 'MEMBER_OF', 'REPRESENTS', 'CO_MANAGES', 'CONTRACTS_WITH', 'INFORMS'] as const;
+
+/**
+ * What is drawn of the scope. Sectors, bond kinds, source and tag narrow the analysed network (the
+ * API's scope: figures and metrics follow); kinds and the minimum degree only hide actors from the
+ * drawing and the table; isolates are left out by the API (`network(hideIsolates)`) and counted.
+ * Empty lists mean "all".
+ */
+export interface Filters {
+  sectors: string[];
+  kinds: string[];
+  bondKinds: string[];
+  source: string;
+  tag: string;
+  minDegree: number;
+  hideIsolates: boolean;
+}
+
+export const NO_FILTERS: Filters = { sectors: [], kinds: [], bondKinds: [], source: '', tag: '', minDegree: 0, hideIsolates: true };
+
+/** Instead of the scope's whole network: an actor's ego network (API `egoNetwork`). */
+export interface Focus {
+  actor: string;
+  depth: number;
+}
 
 export const METRICS = ['BETWEENNESS', 'DEGREE', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'EFFECTIVE_SIZE'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -30,6 +58,10 @@ export interface ExplorerState {
   view: View;
   selected: string | null;
   lang: Lang;
+  filters: Filters;
+  focus: Focus | null;
+  /** The ends of a shortest path to show (API `shortestPath`); `to` null while it is being picked. */
+  path: { from: string; to: string | null } | null;
 }
 
 type Listener = (state: ExplorerState, changed: Set<keyof ExplorerState>) => void;
@@ -67,9 +99,39 @@ export function networkScope(state: ExplorerState): NetworkScope {
   const scope: NetworkScope = {};
   if (state.scope.kind === 'operation') scope.operation = state.scope.code;
   if (state.scope.kind === 'common') scope.common = state.scope.code;
+  const f = state.filters;
+  if (f.sectors.length) scope.sectors = [...f.sectors];
+  if (f.bondKinds.length) scope.bondKinds = [...f.bondKinds];
+  if (f.source.trim()) scope.source = f.source.trim();
+  if (f.tag.trim()) scope.tags = [f.tag.trim()];
   const date = asOf(state);
   if (date) scope.asOf = date;
   return scope;
+}
+
+/** The filters as address parameters (only those differing from the defaults). */
+export function filtersToParams(f: Filters, p: URLSearchParams): void {
+  if (f.sectors.length) p.set('sectors', f.sectors.join(','));
+  if (f.kinds.length) p.set('kinds', f.kinds.join(','));
+  if (f.bondKinds.length) p.set('bondKinds', f.bondKinds.join(','));
+  if (f.source) p.set('source', f.source);
+  if (f.tag) p.set('tag', f.tag);
+  if (f.minDegree) p.set('minDegree', String(f.minDegree));
+  if (!f.hideIsolates) p.set('isolates', 'show');
+}
+
+export function filtersFromParams(p: URLSearchParams): Filters {
+  const list = (name: string, allowed: readonly string[]) => (p.get(name) ?? '').split(',').filter((v) => allowed.includes(v));
+  const minDegree = Number(p.get('minDegree') ?? 0);
+  return {
+    sectors: list('sectors', SECTORS),
+    kinds: list('kinds', KINDS),
+    bondKinds: list('bondKinds', BOND_KINDS),
+    source: p.get('source') ?? '',
+    tag: p.get('tag') ?? '',
+    minDegree: Number.isInteger(minDegree) && minDegree > 0 ? minDegree : 0,
+    hideIsolates: p.get('isolates') !== 'show',
+  };
 }
 
 /** `operation=FOOD_GOVERNANCE&asOf=2012-12-31`, for `/export/network.gexf?…`. */

@@ -16,6 +16,9 @@ export interface CardInput {
   brokersKnown: boolean;
   score: { metric: string; value: number } | null;
   onClose: () => void;
+  /** Ego network and path from this actor (analytics keys only). */
+  onEgo: (() => void) | null;
+  onPathFrom: (() => void) | null;
 }
 
 export function renderCard(root: HTMLElement, input: CardInput): void {
@@ -60,6 +63,16 @@ export function renderCard(root: HTMLElement, input: CardInput): void {
     ),
   );
   const parts: (HTMLElement | null)[] = [header, rows];
+  if (input.onEgo || input.onPathFrom) {
+    parts.push(
+      h(
+        'div',
+        { class: 'card-actions' },
+        input.onEgo ? h('button', { type: 'button', class: 'button small', 'data-testid': 'card-ego', onclick: input.onEgo }, t('card.ego')) : null,
+        input.onPathFrom ? h('button', { type: 'button', class: 'button small', 'data-testid': 'card-path', onclick: input.onPathFrom }, t('card.pathFrom')) : null,
+      ),
+    );
+  }
   if (input.score) parts.push(h('p', { class: 'small', 'data-testid': 'card-score' }, t('card.score', { metric: input.score.metric, score: num(input.score.value, 4) })));
   if (input.brokersKnown) {
     const b = input.broker;

@@ -10,7 +10,7 @@ export interface SearchOptions {
   inView: (id: string) => boolean;
   colorOf: (actor: ActorLite) => string;
   onPick: (actor: ActorLite) => void;
-  onError: (message: string) => void;
+  onError: (err: unknown) => void;
 }
 
 export function setupSearch(o: SearchOptions): void {
@@ -58,7 +58,7 @@ export function setupSearch(o: SearchOptions): void {
       if (mine !== generation) return;
       show(list);
     } catch (err) {
-      if (mine === generation) o.onError(err instanceof Error ? err.message : String(err));
+      if (mine === generation) o.onError(err);
     } finally {
       if (mine === generation) o.results.dataset.state = 'ready';
     }

@@ -17,6 +17,8 @@ export interface TransversalityInput {
   onValue: (v: MatrixValue) => void;
   /** Year marked on the chart (the slider's), null for today. */
   year: number | null;
+  /** Saves the heat map drawn (as it is, whatever the page's scroll or size). */
+  onExportHeatMap: (format: 'png' | 'svg', svg: SVGSVGElement) => void;
 }
 
 /** White → deep blue. */
@@ -42,7 +44,7 @@ export function heatMap(data: Transversality, value: MatrixValue): SVGSVGElement
   const pick = (c: { shared: number; bonds: number }) => (value === 'bonds' ? c.bonds : c.shared);
   const max = Math.max(0, ...[...cells.values()].map(pick));
   const cell = 28;
-  const left = 160;
+  const left = 184;
   const top = 128;
   const right = 96; // room for the last rotated column labels
   const size = n * cell;
@@ -111,9 +113,22 @@ export function lineChart(data: Transversality, markYear: number | null): SVGSVG
   return svg;
 }
 
+function heatMapCard(d: Transversality, input: TransversalityInput, select: HTMLSelectElement): HTMLElement {
+  const map = heatMap(d, input.value);
+  const save = (format: 'png' | 'svg') => h('button', { type: 'button', class: 'button small', 'data-testid': `export-heatmap-${format}`, onclick: () => input.onExportHeatMap(format, map) }, format.toUpperCase());
+  return h(
+    'section',
+    { class: 'trans-card' },
+    h('div', { class: 'card-title' }, h('h3', {}, t('trans.matrix')), h('span', { class: 'actions' }, save('png'), save('svg'))),
+    h('label', { class: 'inline' }, t('trans.value'), ' ', select),
+    map,
+  );
+}
+
 export function renderTransversality(root: HTMLElement, input: TransversalityInput): void {
   root.dataset.state = input.loading ? 'loading' : input.error ? 'error' : input.data ? 'ready' : 'empty';
-  const title = h('h2', {}, t('trans.title'));
+  // The view is council-wide: say so, since the scope and filters above do not apply to it.
+  const title = h('div', { class: 'trans-head' }, h('h2', {}, t('trans.title')), h('p', { class: 'notice small', 'data-testid': 'transversality-scope-note' }, t('trans.scopeNote')));
   if (input.error) {
     root.replaceChildren(title, h('p', { class: 'notice', 'data-testid': 'transversality-error' }, h('strong', {}, t('errors.analytics')), ' — ', input.error));
     return;
@@ -136,7 +151,7 @@ export function renderTransversality(root: HTMLElement, input: TransversalityInp
     h(
       'div',
       { class: 'trans-grid' },
-      h('section', { class: 'trans-card' }, h('h3', {}, t('trans.matrix')), h('label', { class: 'inline' }, t('trans.value'), ' ', select), heatMap(d, input.value)),
+      heatMapCard(d, input, select),
       h(
         'section',
         { class: 'trans-card' },

@@ -70,8 +70,12 @@ export class AnalyticsResolver {
     return egoNetwork(ctx, actor, depth ?? 1, scope);
   }
 
-  @Query(() => Subgraph, { nullable: true, description: "A scope's actors and the bonds among them, for drawing (at most 2,000 actors). Null with the error when refused." })
-  network(@Ctx() ctx: Context, @Arg('scope', () => NetworkScope, { nullable: true, description: SCOPE }) scope?: NetworkScope | null) {
-    return network(ctx, scope);
+  @Query(() => Subgraph, { nullable: true, description: "A scope's actors and the bonds among them, for drawing (at most 2,000 actors, the most connected first). Null with the error when refused." })
+  network(
+    @Ctx() ctx: Context,
+    @Arg('scope', () => NetworkScope, { nullable: true, description: SCOPE }) scope?: NetworkScope | null,
+    @Arg('hideIsolates', () => Boolean, { nullable: true, description: 'Leave out the actors with no bond in the scope (counted in `isolates`); default false.' }) hideIsolates?: boolean | null,
+  ) {
+    return network(ctx, scope, !!hideIsolates);
   }
 }

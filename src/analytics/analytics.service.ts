@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import type { Bond } from '../bonds/bond.type';
 import { prefetch } from '../common/prefetch';
 import { BadInputError, NotFoundError } from '../errors';
 import { dateParam, listParam } from '../common/args';
@@ -280,14 +281,26 @@ export async function egoNetwork(ctx: Context, actor: string, depth: number, sco
 
 async function subgraph(ctx: Context, nodeIds: string[], edgeIds: string[], truncated: boolean) {
   const [nodes, edges] = await Promise.all([ctx.loaders.actor.loadMany(nodeIds), ctx.loaders.bond.loadMany(edgeIds)]);
-  return { nodes: nodes.filter((n) => n && !(n instanceof Error)), edges: edges.filter((e) => e && !(e instanceof Error)), truncated };
+  const bonds = edges.filter((e) => e && !(e instanceof Error)) as Bond[];
+  const touched = new Set(bonds.flatMap((b) => [b.fromId, b.toId]));
+  const actors = nodes.filter((n) => n && !(n instanceof Error));
+  return { nodes: actors, edges: bonds, truncated, actorCount: actors.length, isolates: nodeIds.filter((id) => !touched.has(id)).length };
 }
 
-/** The scope's nodes and edges for a front end to draw (capped at MAX_SUBGRAPH_NODES actors). */
-export async function network(ctx: Context, scope: NetworkScope | null | undefined) {
+/**
+ * The scope's nodes and edges for a front end to draw (capped at MAX_SUBGRAPH_NODES actors). The cap
+ * keeps the most connected actors first, so thousands of bondless actors (a partner's import) do
+ * not push the bonded ones out; `hideIsolates` leaves actors with no bond in the scope out.
+ */
+export async function network(ctx: Context, scope: NetworkScope | null | undefined, hideIsolates = false) {
   const version = await analyticsVersion(ctx, 'network');
   const net = await loadNetwork(ctx, scope, version);
-  const truncated = net.actors.length > MAX_SUBGRAPH_NODES;
-  const keep = new Set(net.actors.slice(0, MAX_SUBGRAPH_NODES).map((a) => a.id));
-  return subgraph(ctx, [...keep], net.edges.filter((e) => keep.has(e.source) && keep.has(e.target)).map((e) => e.id), truncated);
+  const degree = new Map<string, number>();
+  for (const e of net.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const isolates = net.actors.length - degree.size;
+  const drawable = hideIsolates ? net.actors.filter((a) => degree.has(a.id)) : net.actors;
+  const ranked = drawable.length > MAX_SUBGRAPH_NODES ? [...drawable].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1)) : drawable;
+  const keep = new Set(ranked.slice(0, MAX_SUBGRAPH_NODES).map((a) => a.id));
+  const result = await subgraph(ctx, [...keep], net.edges.filter((e) => keep.has(e.source) && keep.has(e.target)).map((e) => e.id), drawable.length > MAX_SUBGRAPH_NODES);
+  return { ...result, actorCount: net.actors.length, isolates };
 }

@@ -78,6 +78,8 @@ export class Subgraph {
   @Field(() => [Actor], { description: 'The actors.' }) nodes!: Actor[];
   @Field(() => [Bond], { description: 'The bonds among them.' }) edges!: Bond[];
   @Field({ description: 'True when the size cap cut the network.' }) truncated!: boolean;
+  @Field(() => Int, { description: 'Actors of the network before the size cap and `hideIsolates` (for egoNetwork: those returned).' }) actorCount!: number;
+  @Field(() => Int, { description: 'Actors of the network with no bond in it (left out of `nodes` when `hideIsolates`).' }) isolates!: number;
 }
 
 @ObjectType({ description: 'The council departments involved in an operation.' })

@@ -108,7 +108,8 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('etag')).toBeNull();
 
-    const whole = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>('{ network { nodes { id } edges { id } } }');
+    // Actors without a bond are hidden by default (and counted): the API's hideIsolates gives the same drawing.
+    const whole = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>('{ network(hideIsolates: true) { nodes { id } edges { id } } }');
     const t0 = Date.now();
     await page.goto(`${base}/explorer/#key=${key}`);
     const cold = await drawn(page, 'program');
@@ -140,7 +141,7 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
     await page.getByTestId('scope-select').selectOption({ label: 'Gouvernance alimentaire' });
     const shown = await drawn(page, `operation:${FOOD}`);
 
-    const { network } = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>(`{ network(scope: { operation: "${FOOD}" }) { nodes { id } edges { id } } }`);
+    const { network } = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>(`{ network(scope: { operation: "${FOOD}" }, hideIsolates: true) { nodes { id } edges { id } } }`);
     expect(shown.nodes).toBe(network.nodes.length);
     expect(shown.edges).toBe(network.edges.length);
 
@@ -213,7 +214,7 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // today → 2015 → … → 2012
     expect(await slider.inputValue()).toBe('1');
     const shown = await drawn(page, `operation:${FOOD}`, '2012-12-31');
-    const { network } = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>(`{ network(scope: { operation: "${FOOD}", asOf: "2012-12-31" }) { nodes { id } edges { id } } }`);
+    const { network } = await api<{ network: { nodes: unknown[]; edges: unknown[] } }>(`{ network(scope: { operation: "${FOOD}", asOf: "2012-12-31" }, hideIsolates: true) { nodes { id } edges { id } } }`);
     expect(shown.edges).toBe(network.edges.length);
     expect(shown.nodes).toBe(network.nodes.length);
     const { arrangement } = await api(`{ arrangement(scope: { operation: "${FOOD}", asOf: "2012-12-31" }) { eiIndex } }`);
@@ -230,7 +231,10 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
     await gexf.saveAs(gexfPath);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(gexfPath, 'utf8'));
     const nodes = [xml.gexf.graph.nodes.node].flat();
-    expect(nodes.length).toBe((await probe(page)).nodes);
+    // The file holds the whole scope, actors without a bond included (the drawing hides them).
+    const { network } = await api(`{ network(scope: { operation: "${FOOD}", asOf: "2012-12-31" }) { actorCount isolates } }`);
+    expect(nodes.length).toBe(network.actorCount);
+    expect(nodes.length).toBe((await probe(page)).nodes + network.isolates);
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const pngPath = join(ARTIFACTS, 'food-governance-2012-export.png');
@@ -287,9 +291,13 @@ describeBrowser('explorer and GraphiQL in a real browser', () => {
       await p.goto(`${base}/explorer/#scope=operation:${FOOD}`);
       const shown = await drawn(p, `operation:${FOOD}`);
       expect(shown.mode).toBe('public');
-      expect(shown.nodes).toBe(actors.totalCount);
+      // Rebuilt from public reads, actors without a bond hidden and counted as with a key.
+      const isolates = Number(await p.getByTestId('isolates-note').getAttribute('data-count'));
+      expect(shown.nodes + isolates).toBe(actors.totalCount);
       expect(shown.edges).toBeGreaterThan(0);
-      expect(await p.getByTestId('error-banner').textContent()).toContain(message);
+      // The refusal in the page's language, the API's words kept as the detail.
+      expect(await p.getByTestId('error-banner').textContent()).toBe('Ces analyses demandent une clé API de rôle ANALYST, EDITOR ou ADMIN.');
+      expect(await p.getByTestId('error-banner').getAttribute('data-detail')).toContain(message);
       await p.locator('[data-testid="figures"][data-state="error"]').waitFor();
       expect(await p.getByTestId('figures-error').textContent()).toContain('ANALYST');
       await p.screenshot({ path: join(ARTIFACTS, 'anonymous.png') });
