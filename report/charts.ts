@@ -1,13 +1,9 @@
 /** Inline SVG charts, generated as strings (no chart library, no network). */
 
-export const SECTOR_COLORS: Record<string, string> = {
-  ECONOMIC: '#1f77b4',
-  POLITICAL: '#d62728',
-  CIVIL_SOCIETY: '#2ca02c',
-  RESEARCH: '#9467bd',
-  PUBLIC_ADMINISTRATION: '#ff7f0e',
-  CITIZENS: '#e377c2',
-};
+import { SECTOR_COLORS } from '../src/common/drawing';
+
+// The sectors' colours are the explorer's and the GEXF export's (one table, src/common/drawing.ts).
+export { SECTOR_COLORS };
 
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

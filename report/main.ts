@@ -91,7 +91,7 @@ function operationSection(o: OpEval, w: Words, f: ReturnType<typeof fmt>, networ
   const figures = [[w.invested, fig(`${o.code}.fundingTotal`, o.funding.total, f.eur(o.funding.total))], [w.attainment, fig(`${o.code}.attainment`, o.attainment, f.pct(o.attainment))], [w.actors, fig(`${o.code}.actorCount`, o.actorCount, f.n(o.actorCount))], [w.bonds, f.n(o.bondCount)], [w.density, fig(`${o.code}.density`, o.density, f.n(o.density))], [w.blau, f.n(o.blau)], [w.ei, f.n(o.eiIndex)], [w.citizens, f.pct(o.citizenShare)], [w.departments, esc(o.departments.map((d) => d.name).join(', ') || w.none)], [w.brokers, esc(o.topBrokers.map((b) => b.actor.name).join(', ') || w.none)]];
   const indicators = o.indicators.map((i) => {
     const series = i.indicator.series.map((p) => ({ date: p.date, value: p.value }));
-    const label = `${i.name} (${i.unit ?? ''}) — ${f.n(i.value)} / ${i.target == null ? w.none : f.n(i.target)} = ${f.pct(i.attainment)}`;
+    const label = i.target == null ? `${i.name} (${i.unit ?? ''}) — ${f.n(i.value)}, ${w.noTarget}` : `${i.name} (${i.unit ?? ''}) — ${f.n(i.value)} / ${f.n(i.target)} = ${f.pct(i.attainment)}`;
     return `<figure class="indicator"><figcaption>${esc(label)}</figcaption>${seriesChart(series, i.target, (v) => f.n(v), i.name)}</figure>`;
   });
   return `<section class="operation" id="op-${esc(o.code)}"><h2>${esc(o.name)}</h2><dl class="figures">${figures.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>` +
