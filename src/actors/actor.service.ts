@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import type { Row } from '../db/database';
 import { dateTimeParam, listParam } from '../common/args';
 import { newId } from '../common/ids';
-import { orderKeywords, planPage, toPage, type ConnectionResult } from '../common/pagination';
+import { checkCursorOrder, orderKeywords, planPage, toPage, type ConnectionResult } from '../common/pagination';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { writableSource } from '../auth/roles';
 import { eventFor, recordChanges } from '../changes/change.recorder';
@@ -20,7 +20,6 @@ import { toLuceneQuery } from './search';
 /** Upper bound of full-text hits considered for one search (and its totalCount). */
 const SEARCH_LIMIT = 1000;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
  * The filter as Cypher parameters. An operation may be named by id or by code (the analytics
@@ -81,10 +80,7 @@ export async function listActors(ctx: Context, args: ActorsArgs, cards = false):
   const field = args.orderBy?.field ?? ActorOrderField.NAME;
   const direction = args.orderBy?.direction ?? 'ASC';
   const isTime = field !== ActorOrderField.NAME;
-  // A cursor carries the sort key of its order: an instant for the time orders, a name for NAME.
-  if (plan.cursor && (isTime ? typeof plan.cursor.k !== 'string' || !ISO_INSTANT.test(plan.cursor.k) : typeof plan.cursor.k !== 'string' || ISO_INSTANT.test(plan.cursor.k))) {
-    throw new BadInputError(`The cursor was made for another \`orderBy\` than ${field}: start again from the first page with this order`, [{ field: plan.backward ? 'before' : 'after', message: 'cursor/order mismatch' }]);
-  }
+  checkCursorOrder(plan, field, isTime ? 'instant' : 'text');
   const afterKey = plan.cursor ? (isTime ? dateTimeParam(new Date(String(plan.cursor.k))) : plan.cursor.k) : null;
   const params = { ...filter, orderField: field, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
   const anchor = anchorOf(filter);

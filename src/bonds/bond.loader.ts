@@ -2,7 +2,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { int } from '../db/values';
 import type { Row } from '../db/database';
 import { listParam } from '../common/args';
-import { orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
+import { checkCursorOrder, orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
 import { BondDirection } from '../common/enums';
 import { fieldsAt } from '../common/lookahead';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
@@ -10,10 +10,8 @@ import type { ActorBondsKey, BondCountKey, LoaderDeps, Reader } from '../loaders
 import { bondCardFromValues, bondFromMap, bondFromValues, type BondRecord } from './bond.type';
 import { BOND_CARD_FIELDS } from './bond.model';
 import { BondOrderField, type ActorBondsArgs } from './bond.input';
-import { BadInputError } from '../errors';
 import { dateTimeParam } from '../common/args';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Batch loader body: bonds by id, in the order asked (null where none). */
 export async function bondsByIds(db: Reader, ids: readonly string[]): Promise<(BondRecord | null)[]> {
@@ -83,11 +81,7 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
       const { args, card, bondCard } = group[0];
       const plan = planPage(args as PageArgs, maxPageSize);
       const byTime = args.orderField !== BondOrderField.ID;
-      // A cursor carries its order's key: an instant for the time orders, none for ID.
-      if (plan.cursor && (byTime ? typeof plan.cursor.k !== 'string' || !ISO_INSTANT.test(plan.cursor.k) : plan.cursor.k !== null)) {
-        const field = plan.backward ? 'before' : 'after';
-        throw new BadInputError(`The cursor was made for another \`orderBy\` than ${args.orderField}: start again from the first page with this order`, [{ field, message: 'cursor/order mismatch' }]);
-      }
+      checkCursorOrder(plan, args.orderField, byTime ? 'instant' : 'none');
       const ids = [...new Set(group.map((k) => k.actorId))];
       const afterKey = plan.cursor && byTime ? dateTimeParam(new Date(String(plan.cursor.k))) : null;
       const params = { ids, kinds: listParam(args.kinds), direction: args.direction, orderField: args.orderField, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };

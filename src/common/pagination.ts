@@ -127,6 +127,19 @@ export function planPage(args: PageArgs, maxPageSize: number): PagePlan {
   return { limit: size + 1, size, backward, cursor };
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Refuses a cursor made for another order than `order`: a cursor carries its order's sort key (an
+ * instant for the time orders, a text such as a name key, or none for an order by id alone).
+ */
+export function checkCursorOrder(plan: PagePlan, order: string, key: 'instant' | 'text' | 'none'): void {
+  if (!plan.cursor) return;
+  const k = plan.cursor.k;
+  const fits = key === 'none' ? k === null : typeof k === 'string' && ISO_INSTANT.test(k) === (key === 'instant');
+  if (!fits) throw new BadInputError(`The cursor was made for another \`orderBy\` than ${order}: start again from the first page with this order`, [{ field: plan.backward ? 'before' : 'after', message: 'cursor/order mismatch' }]);
+}
+
 /** Turns the fetched rows (in query order, possibly one extra) into a Relay page. */
 export function toPage<R, T>(
   rows: R[],
