@@ -10,21 +10,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, ROOT, describeBrowser, launchChromium } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { EXPLORER_DIR } from '../../src/http/explorer.route';
 import { createKey, revokeKey } from '../../src/auth/key.service';
 import { Role } from '../../src/auth/roles';
 
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const FOOD = 'FOOD_GOVERNANCE';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) console.warn(`explorer views tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const describeBrowser = haveChromium || process.env.CI ? describe : describe.skip;
+const describeBrowserSuite = describeBrowser('explorer views tests');
 
 interface Box {
   id: string;
@@ -65,7 +60,7 @@ const overlapping = (boxes: Box[]) => {
   return out;
 };
 
-describeBrowser('explorer views for analysts (Playwright, Chromium)', () => {
+describeBrowserSuite('explorer views for analysts (Playwright, Chromium)', () => {
   let t: TestApp;
   let key: string;
   let base: string;
@@ -95,7 +90,7 @@ describeBrowser('explorer views for analysts (Playwright, Chromium)', () => {
     t = await startTestApp({ seedDemo: true });
     key = await t.key('ANALYST');
     base = `http://127.0.0.1:${t.app.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'fr-FR' });
     page = await context.newPage();
     watch(page, 'explorer');

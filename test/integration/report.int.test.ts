@@ -6,21 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, ROOT, describeBrowser, launchChromium } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { REPORT_DIR } from '../../src/http/report.route';
 
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) console.warn(`report browser tests skipped: no Chromium at ${CHROMIUM}`);
-const describeBrowser = haveChromium || process.env.CI ? describe : describe.skip;
+const describeBrowserSuite = describeBrowser('report browser tests');
 
 interface Probe { ready: boolean; error: string | null; lang: string; figures: Record<string, number | null> }
 
-describeBrowser('the evaluation report in Chromium', () => {
+describeBrowserSuite('the evaluation report in Chromium', () => {
   let t: TestApp;
   let key: string;
   let base: string;
@@ -40,7 +35,7 @@ describeBrowser('the evaluation report in Chromium', () => {
     t = await startTestApp({ seedDemo: true });
     key = await t.key('ANALYST');
     base = `http://127.0.0.1:${t.app.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'fr-FR' });
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));

@@ -1,0 +1,22 @@
+/**
+ * What the browser tests share: Debian's Chromium (or CHROMIUM_PATH) driven by playwright-core,
+ * the screenshots' folder, and a `describe` that skips with a warning when Chromium is missing
+ * (unless CI is set: then the suite runs, and fails).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = join(__dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/** `describe` for a browser suite (`what` names it in the warning when it is skipped). */
+export function describeBrowser(what: string): jest.Describe {
+  const have = existsSync(CHROMIUM);
+  if (!have && !process.env.CI) console.warn(`${what} skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return have || process.env.CI ? describe : describe.skip;
+}
+
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
