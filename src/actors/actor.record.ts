@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { recordBuilder } from '../model/entity';
+import { onlySelects } from '../model/card';
 import { ACTOR, ACTOR_CARD_FIELDS } from './actor.model';
 import { Actor } from './actor.type';
 
@@ -53,8 +54,8 @@ export async function actorField<K extends keyof Actor>(actor: Actor, field: K, 
   return isActorCard(actor) ? fromFullRecord(actor.id, field, ctx) : actor[field];
 }
 
-/** Actor fields resolved from the actor's id alone (through loaders): a card serves them as well as a full record. */
-const BY_ID = new Set(['__typename', 'bonds', 'bondCount', 'participations', 'operations', 'stewardOf', 'events']);
+/** What a card serves as well as a full record: its own fields, and those resolved from the actor's id alone (through loaders). */
+const SERVED_BY_CARD = new Set(['__typename', 'bonds', 'bondCount', 'participations', 'operations', 'stewardOf', 'events', ...ACTOR_CARD_FIELDS]);
 
 /** True when a selection of actor fields (null: unknown) is served by a card. */
-export const servedByCard = (fields: ReadonlySet<string> | null): boolean => fields != null && [...fields].every((f) => BY_ID.has(f) || ACTOR_CARD_FIELDS.includes(f as never));
+export const servedByCard = (fields: ReadonlySet<string> | null): boolean => onlySelects(fields, SERVED_BY_CARD);

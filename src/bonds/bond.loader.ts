@@ -5,6 +5,7 @@ import { listParam } from '../common/args';
 import { checkCursorOrder, orderKeywords, planPage, toPage, type ConnectionResult, type PageArgs } from '../common/pagination';
 import { BondDirection } from '../common/enums';
 import { fieldsAt } from '../common/lookahead';
+import { onlySelects } from '../model/card';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
 import type { ActorBondsKey, BondCountKey, LoaderDeps, Reader } from '../loaders.types';
 import { bondCardFromValues, bondFromMap, bondFromValues, type BondRecord } from './bond.type';
@@ -35,10 +36,9 @@ export interface BondCards {
 const BOND_CARD_SELECTION = new Set(['__typename', 'other', 'from', 'to', ...BOND_CARD_FIELDS]);
 
 export const bondEndsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): BondCards => {
-  const own = fieldsAt(nodes, info.fragments, [['edges', 'node']]);
   return {
     actor: servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'other'], ['edges', 'node', 'from'], ['edges', 'node', 'to']])),
-    bond: own != null && [...own].every((f) => BOND_CARD_SELECTION.has(f)),
+    bond: onlySelects(fieldsAt(nodes, info.fragments, [['edges', 'node']]), BOND_CARD_SELECTION),
   };
 };
 

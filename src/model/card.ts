@@ -1,6 +1,9 @@
 import type DataLoader from 'dataloader';
 import { recordBuilder, type Entity } from './entity';
 
+/** True when a selection (null: not known for certain, e.g. under @skip/@include) asks for nothing outside `allowed`. */
+export const onlySelects = (fields: ReadonlySet<string> | null, allowed: ReadonlySet<string>): boolean => fields != null && [...fields].every((f) => allowed.has(f));
+
 /** What a card reads its other fields through: the request's loader of full records, by name. */
 type CardSource = { loaders: Record<string, DataLoader<string, Record<string, unknown> | null>> };
 

@@ -4,6 +4,7 @@ import type { Row } from '../db/database';
 import { dateParam, listParam } from '../common/args';
 import { orderKeywords, planPage, toPage, type ConnectionResult } from '../common/pagination';
 import { fieldsAt } from '../common/lookahead';
+import { onlySelects } from '../model/card';
 import { toCommon, toOperation } from '../common/records';
 import { actorOrCardFromValues, isActorCard, servedByCard } from '../actors/actor.record';
 import type { LoaderDeps, OperationParticipationsKey } from '../loaders.types';
@@ -42,10 +43,9 @@ export interface ParticipationCards {
 const PARTICIPATION_CARD_SELECTION = new Set(['__typename', 'actor', 'operation', ...PARTICIPATION_CARD_FIELDS]);
 
 export const participantsAsCards = (nodes: readonly FieldNode[], info: Pick<GraphQLResolveInfo, 'fragments'>): ParticipationCards => {
-  const own = fieldsAt(nodes, info.fragments, [['edges', 'node']]);
   return {
     actor: servedByCard(fieldsAt(nodes, info.fragments, [['edges', 'node', 'actor']])),
-    participation: own != null && [...own].every((f) => PARTICIPATION_CARD_SELECTION.has(f)),
+    participation: onlySelects(fieldsAt(nodes, info.fragments, [['edges', 'node']]), PARTICIPATION_CARD_SELECTION),
   };
 };
 

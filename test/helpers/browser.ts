@@ -3,9 +3,10 @@
  * the screenshots' folder, and a `describe` that skips with a warning when Chromium is missing
  * (unless CI is set: then the suite runs, and fails).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -20,3 +21,16 @@ export function describeBrowser(what: string): jest.Describe {
 }
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/** Builds the explorer and the report (scripts/build-explorer.mjs) when a checkout lacks one of `files` (npm ci --ignore-scripts). */
+export function ensureBuilt(...files: string[]): void {
+  if (files.some((f) => !existsSync(f))) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-explorer.mjs')], { stdio: 'inherit' });
+}
+
+/** Collects a page's console errors (but those matching `allow`) and page errors into `problems`, labelled. */
+export function watchPage(problems: string[], page: Page, label: string, allow: readonly RegExp[] = []): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allow.some((r) => r.test(m.text()))) problems.push(`[${label}] console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`[${label}] page error: ${e.message}`));
+}

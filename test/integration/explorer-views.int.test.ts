@@ -6,12 +6,11 @@
  * partner import of thousands of bondless actors. What the page shows is compared with what the
  * API answers to the same question; console errors fail the test; screenshots go to test-artifacts/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, describeBrowser, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, describeBrowser, ensureBuilt, launchChromium, watchPage } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { EXPLORER_DIR } from '../../src/http/explorer.route';
 import { createKey, revokeKey } from '../../src/auth/key.service';
@@ -69,12 +68,7 @@ describeBrowserSuite('explorer views for analysts (Playwright, Chromium)', () =>
   let page: Page;
   const problems: string[] = [];
 
-  const watch = (p: Page, label: string, allow: RegExp[] = []) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error' && !allow.some((r) => r.test(m.text()))) problems.push(`[${label}] console error: ${m.text()}`);
-    });
-    p.on('pageerror', (e) => problems.push(`[${label}] page error: ${e.message}`));
-  };
+  const watch = (p: Page, label: string, allow: RegExp[] = []) => watchPage(problems, p, label, allow);
 
   const api = async <T = any>(query: string, variables?: Record<string, unknown>, withKey: string | null = key): Promise<T> => {
     const res = await t.gql<T>(query, variables, withKey ?? undefined);
@@ -86,7 +80,7 @@ describeBrowserSuite('explorer views for analysts (Playwright, Chromium)', () =>
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    if (!existsSync(join(EXPLORER_DIR, 'index.html'))) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-explorer.mjs')], { stdio: 'inherit' });
+    ensureBuilt(join(EXPLORER_DIR, 'index.html'));
     t = await startTestApp({ seedDemo: true });
     key = await t.key('ANALYST');
     base = `http://127.0.0.1:${t.app.port}`;

@@ -7,12 +7,11 @@
  * Chromium: /usr/bin/chromium (apt-get install chromium), or CHROMIUM_PATH. Without it the suite is
  * skipped with a warning, unless CI is set (then it fails).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, describeBrowser, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, describeBrowser, ensureBuilt, launchChromium, watchPage } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { EXPLORER_DIR } from '../../src/http/explorer.route';
 
@@ -50,12 +49,7 @@ describeBrowserSuite('explorer and GraphiQL in a real browser', () => {
   let page: Page;
   const problems: string[] = [];
 
-  const watch = (p: Page, label: string) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`[${label}] console error: ${m.text()}`);
-    });
-    p.on('pageerror', (e) => problems.push(`[${label}] page error: ${e.message}`));
-  };
+  const watch = (p: Page, label: string) => watchPage(problems, p, label);
 
   const api = async <T = any>(query: string, variables?: Record<string, unknown>, withKey = true): Promise<T> => {
     const res = await t.gql<T>(query, variables, withKey ? key : undefined);
@@ -66,9 +60,7 @@ describeBrowserSuite('explorer and GraphiQL in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // From a checkout where postinstall did not run (npm ci --ignore-scripts), build it now.
-    if (!existsSync(join(EXPLORER_DIR, 'index.html')) || !existsSync(join(EXPLORER_DIR, 'graphiql', 'graphiql.js'))) {
-      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-explorer.mjs')], { stdio: 'inherit' });
-    }
+    ensureBuilt(join(EXPLORER_DIR, 'index.html'), join(EXPLORER_DIR, 'graphiql', 'graphiql.js'));
     t = await startTestApp({ seedDemo: true });
     key = await t.key('ANALYST');
     base = `http://127.0.0.1:${t.app.port}`;

@@ -3,11 +3,10 @@
  * on the demo data: no console or page error, the figures on the page equal the API's, a PDF
  * (print CSS) and screenshots in test-artifacts/. Skipped without Chromium unless CI is set.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, describeBrowser, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, ROOT, describeBrowser, ensureBuilt, launchChromium, watchPage } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { REPORT_DIR } from '../../src/http/report.route';
 
@@ -31,15 +30,14 @@ describeBrowserSuite('the evaluation report in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    if (!existsSync(join(REPORT_DIR, 'index.html'))) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-explorer.mjs')], { stdio: 'inherit' });
+    ensureBuilt(join(REPORT_DIR, 'index.html'));
     t = await startTestApp({ seedDemo: true });
     key = await t.key('ANALYST');
     base = `http://127.0.0.1:${t.app.port}`;
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'fr-FR' });
     page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    watchPage(problems, page, 'report');
   });
   afterEach(() => expect(problems.splice(0)).toEqual([]));
   afterAll(async () => {
