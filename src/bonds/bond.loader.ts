@@ -84,8 +84,8 @@ export async function bondsOfActors({ db, maxPageSize, loaders }: LoaderDeps, ke
       checkCursorOrder(plan, args.orderField, byTime ? 'instant' : 'none');
       const ids = [...new Set(group.map((k) => k.actorId))];
       const afterKey = plan.cursor && byTime ? dateTimeParam(new Date(String(plan.cursor.k))) : null;
-      const params = { ids, kinds: listParam(args.kinds), direction: args.direction, orderField: args.orderField, afterKey, afterId: plan.cursor?.id ?? null, limit: int(plan.limit) };
-      const rows = await db.read('bonds/of-actors', params, { ...orderKeywords(args.orderDirection, plan.backward), ACTOR: card ? 'CARD' : 'FULL', BOND: bondCard ? 'CARD' : 'FULL' });
+      const params = { ids, kinds: listParam(args.kinds), direction: args.direction, afterId: plan.cursor?.id ?? null, limit: int(plan.limit), ...(byTime ? { orderField: args.orderField, afterKey } : {}) };
+      const rows = await db.read(byTime ? 'bonds/of-actors-by-time' : 'bonds/of-actors', params, { ...orderKeywords(args.orderDirection, plan.backward), ACTOR: card ? 'CARD' : 'FULL', BOND: bondCard ? 'CARD' : 'FULL' });
       // One row per bond, in page order per actor; the other ends prime the actor loader (cards
       // ride on the bond instead: a card must never stand for a full record).
       const byActor = new Map<string, BondRecord[]>();
