@@ -30,11 +30,10 @@ export interface KernelGraph {
  * Unweighted graphs run in WebAssembly unless `webAssembly` is false (the tests compare both).
  */
 export function brandesAccumulate(g: KernelGraph, sources: Int32Array, out: Float64Array, webAssembly = true): void {
-  const symmetric = g.symmetric === true;
-  if (g.weights !== null) brandesDijkstra(g.n, g.offsets, g.targets, g.weights, sources, out);
-  else if (!webAssembly || !brandesBfsWasm(g.n, g.offsets, g.targets, symmetric, sources, out)) {
-    brandesBfs(g.n, g.offsets, g.targets, symmetric, sources, out);
-  }
+  const kernel = webAssembly ? compileBrandesWasm(g) : null;
+  if (kernel !== null) runBrandesWasm(kernel, g, sources, out);
+  else if (g.weights !== null) brandesDijkstra(g.n, g.offsets, g.targets, g.weights, sources, out);
+  else brandesBfs(g.n, g.offsets, g.targets, g.symmetric === true, sources, out);
 }
 
 // A bottom-up level costs the arcs of the unreached nodes, a top-down one those of the frontier;
@@ -55,7 +54,7 @@ const BOTTOM_UP_FACTOR = 3;
  * sweep never reads a value written by the same sweep (a same-level neighbour) and nothing needs
  * clearing between levels. `seen` holds 1 + level, 0 for the nodes not reached.
  *
- * {@link brandesBfsWasm} is the same algorithm, statement for statement.
+ * {@link compileBrandesWasm} emits the same algorithm, statement for statement.
  */
 function brandesBfs(
   n: number, offsets: Int32Array, targets: Int32Array, symmetric: boolean, sources: Int32Array, out: Float64Array,
@@ -217,33 +216,45 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 };
 
+/** {@link brandesBfs} as a compiled WebAssembly module, for one graph size (see {@link compileBrandesWasm}). */
+export interface BrandesWasm {
+  /** A `WebAssembly.Module`: worker threads can receive it (postMessage, workerData). */
+  module: object;
+  layout: WasmLayout;
+}
+
 /**
  * {@link brandesBfs} compiled to WebAssembly at run time by the small assembler below (no
  * toolchain, no file: the module is a few kilobytes built for the graph's size, its arrays at fixed
  * offsets of one memory). V8 checks a typed array's map, reloads its base and length and checks an
  * overflow for each element read in a JavaScript loop; in WebAssembly an arc costs two loads and an
- * add, so the kernel runs about twice as fast. Returns false, and does nothing, when WebAssembly is
- * missing or the arrays would not fit in 1 GiB.
- *
- * The module exports `run(s)`, one source per call: V8 moves a WebAssembly function to its
- * optimizing tier between calls, never during one.
+ * add, so the kernel runs about twice as fast. Null for weighted graphs, when WebAssembly is missing
+ * or when the arrays would not fit in 1 GiB.
  */
-function brandesBfsWasm(
-  n: number, offsets: Int32Array, targets: Int32Array, symmetric: boolean, sources: Int32Array, out: Float64Array,
-): boolean {
-  if (typeof WebAssembly !== 'object') return false;
-  const layout = wasmLayout(n, targets.length);
-  if (layout.end > 2 ** 30) return false;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) });
-  const module = new WebAssembly.Module(brandesModule(n, targets.length, symmetric, layout));
-  const run = new WebAssembly.Instance(module, { kernel: { memory } }).exports.run as (s: number) => void;
-  new Int32Array(memory.buffer, layout.offsets, n + 1).set(offsets);
-  new Int32Array(memory.buffer, layout.targets, targets.length).set(targets);
-  for (let i = 0; i < sources.length; i++) run(sources[i]);
-  const result = new Float64Array(memory.buffer, layout.out, n);
-  for (let v = 0; v < n; v++) out[v] += result[v];
-  return true;
+export function compileBrandesWasm(g: KernelGraph): BrandesWasm | null {
+  if (g.weights !== null || typeof WebAssembly !== 'object') return null;
+  const layout = wasmLayout(g.n, g.targets.length);
+  if (layout.end > 2 ** 30) return null;
+  return { module: new WebAssembly.Module(brandesModule(g.n, g.targets.length, g.symmetric === true, layout)), layout };
 }
+
+/**
+ * Adds δ of each source to `out` with a compiled kernel. The module exports `run(s)`, one source per
+ * call: V8 moves a WebAssembly function to its optimizing tier between calls, never during one.
+ * betweenness-parallel.ts repeats these steps in its workers, which do not load this module.
+ */
+export function runBrandesWasm(kernel: BrandesWasm, g: KernelGraph, sources: Int32Array, out: Float64Array): void {
+  const { layout } = kernel;
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) });
+  const run = new WebAssembly.Instance(kernel.module, { kernel: { memory } }).exports.run as (s: number) => void;
+  new Int32Array(memory.buffer, layout.offsets, g.n + 1).set(g.offsets);
+  new Int32Array(memory.buffer, layout.targets, g.targets.length).set(g.targets);
+  for (let i = 0; i < sources.length; i++) run(sources[i]);
+  const result = new Float64Array(memory.buffer, layout.out, g.n);
+  for (let v = 0; v < g.n; v++) out[v] += result[v];
+}
+
+type WasmLayout = ReturnType<typeof wasmLayout>;
 
 /** Byte offsets of the kernel's arrays; seen, σ and coef are contiguous, to be cleared at once. */
 function wasmLayout(n: number, m: number) {
@@ -315,8 +326,8 @@ const whileLoop = (condition: Code, ...body: Code[]): Code =>
 const ifThen = (condition: Code, then: Code[], otherwise?: Code[]): Code =>
   [...condition, 0x04, 0x40, ...then.flat(), ...(otherwise ? [0x05, ...otherwise.flat()] : []), 0x0b];
 
-/** The module of {@link brandesBfsWasm}: brandesBfs's loops, for one source `s` per call. */
-function brandesModule(n: number, m: number, symmetric: boolean, at: ReturnType<typeof wasmLayout>): Uint8Array {
+/** The module of {@link compileBrandesWasm}: brandesBfs's loops, for one source `s` per call. */
+function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout): Uint8Array {
   const I32_NAMES = ['s', 'head', 'tail', 'levels', 'frontierDegree', 'unreachedDegree', 'unreachedCount', 'levelEnd',
     'foundDegree', 'kept', 'i', 'v', 'w', 'e', 'start', 'end', 'mark', 'found', 'sw', 'sigmaFrontier', 'sigmaNext',
     'L', 'from', 'to', 'belowEnd', 'sigmaL', 'coefL', 'coefBelow'] as const;
