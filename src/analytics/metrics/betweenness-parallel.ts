@@ -64,7 +64,8 @@ if (d.kernel) {
   const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) });
   const run = new WebAssembly.Instance(module, { kernel: { memory } }).exports.run;
   new Int32Array(memory.buffer, layout.offsets, g.n + 1).set(g.offsets);
-  new Int32Array(memory.buffer, layout.targets, g.targets.length).set(g.targets);
+  const Targets = layout.narrowTargets ? Uint16Array : Int32Array;
+  new Targets(memory.buffer, layout.targets, g.targets.length).set(g.targets);
   for (let i = 0; i < d.sources.length; i++) run(d.sources[i]);
   out.set(new Float64Array(memory.buffer, layout.out, g.n));
 } else {

@@ -248,7 +248,8 @@ export function runBrandesWasm(kernel: BrandesWasm, g: KernelGraph, sources: Int
   const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) });
   const run = new WebAssembly.Instance(kernel.module, { kernel: { memory } }).exports.run as (s: number) => void;
   new Int32Array(memory.buffer, layout.offsets, g.n + 1).set(g.offsets);
-  new Int32Array(memory.buffer, layout.targets, g.targets.length).set(g.targets);
+  const Targets = layout.narrowTargets ? Uint16Array : Int32Array;
+  new Targets(memory.buffer, layout.targets, g.targets.length).set(g.targets);
   for (let i = 0; i < sources.length; i++) run(sources[i]);
   const result = new Float64Array(memory.buffer, layout.out, g.n);
   for (let v = 0; v < g.n; v++) out[v] += result[v];
@@ -256,12 +257,16 @@ export function runBrandesWasm(kernel: BrandesWasm, g: KernelGraph, sources: Int
 
 type WasmLayout = ReturnType<typeof wasmLayout>;
 
-/** Byte offsets of the kernel's arrays; seen, σ and coef are contiguous, to be cleared at once. */
+/**
+ * Byte offsets of the kernel's arrays; seen, σ and coef are contiguous, to be cleared at once.
+ * Targets take 2 bytes when node numbers fit (fewer cache misses), 4 otherwise.
+ */
 function wasmLayout(n: number, m: number) {
+  const narrowTargets = n <= 65536;
   const align8 = (x: number) => Math.ceil(x / 8) * 8;
   const offsets = 0;
   const targets = align8(offsets + 4 * (n + 1));
-  const order = align8(targets + 4 * m);
+  const order = align8(targets + (narrowTargets ? 2 : 4) * m);
   const levelStart = align8(order + 4 * n);
   const levelDegree = align8(levelStart + 4 * (n + 1));
   const unreached = align8(levelDegree + 4 * (n + 1));
@@ -269,7 +274,9 @@ function wasmLayout(n: number, m: number) {
   const sigma = align8(seen + 4 * n); // even levels, then odd levels
   const coef = sigma + 16 * n;
   const out = coef + 16 * n;
-  return { offsets, targets, order, levelStart, levelDegree, unreached, seen, sigma, coef, out, end: out + 8 * n };
+  return {
+    narrowTargets, offsets, targets, order, levelStart, levelDegree, unreached, seen, sigma, coef, out, end: out + 8 * n,
+  };
 }
 
 type Code = number[];
@@ -315,6 +322,7 @@ const address = (base: number | Code, index: Code, shift: number): Code =>
 const offset = (base: number | Code): Code => uleb(typeof base === 'number' ? base : 0);
 const load32 = (base: number, index: Code): Code => [...address(base, index, 2), 0x28, 2, ...offset(base)];
 const store32 = (base: number, index: Code, value: Code): Code => [...address(base, index, 2), ...value, 0x36, 2, ...offset(base)];
+const load16 = (base: number, index: Code): Code => [...address(base, index, 1), 0x2f, 1, ...offset(base)];
 const loadF64 = (base: number | Code, index: Code): Code => [...address(base, index, 3), 0x2b, 3, ...offset(base)];
 const storeF64 = (base: number | Code, index: Code, value: Code): Code =>
   [...address(base, index, 3), ...value, 0x39, 3, ...offset(base)];
@@ -337,6 +345,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
   const get = (l: Local): Code => [0x20, index.get(l)!];
   const set = (l: Local, value: Code): Code => [...value, 0x21, index.get(l)!];
   const inc = (l: Local, by: Code = i32.const(1)): Code => set(l, i32.add(get(l), by));
+  const target = (arc: Code): Code => (at.narrowTargets ? load16(at.targets, arc) : load32(at.targets, arc));
   const degree = (node: Code): Code => i32.sub(load32(at.offsets, i32.add(node, i32.const(1))), load32(at.offsets, node));
   const parity = (base: number, level: Code): Code => i32.add(i32.const(base), i32.mul(i32.and(level, i32.const(1)), i32.const(8 * n)));
 
@@ -347,7 +356,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
       set('e', load32(at.offsets, get('v'))),
       set('end', load32(at.offsets, i32.add(get('v'), i32.const(1)))),
       whileLoop(i32.ltS(get('e'), get('end')),
-        set('w', load32(at.targets, get('e'))),
+        set('w', target(get('e'))),
         set('sw', load32(at.seen, get('w'))),
         ifThen(i32.eqz(get('sw')), [
           store32(at.seen, get('w'), get('mark')),
@@ -391,7 +400,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
       set('sum', f64.const(0)),
       set('e', get('start')),
       whileLoop(i32.ltS(get('e'), get('end')),
-        set('sum', f64.add(get('sum'), loadF64(get('sigmaFrontier'), load32(at.targets, get('e'))))),
+        set('sum', f64.add(get('sum'), loadF64(get('sigmaFrontier'), target(get('e'))))),
         inc('e')),
       set('found', f64.gt(get('sum'), f64.const(0))),
       storeF64(get('sigmaNext'), get('w'), get('sum')),
@@ -447,7 +456,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
       set('end', load32(at.offsets, i32.add(get('v'), i32.const(1)))),
       set('sum', f64.const(0)),
       whileLoop(i32.ltS(get('e'), get('end')),
-        set('sum', f64.add(get('sum'), loadF64(get('coefBelow'), load32(at.targets, get('e'))))),
+        set('sum', f64.add(get('sum'), loadF64(get('coefBelow'), target(get('e'))))),
         inc('e')),
       ...finish(get('sum')),
       inc('i')),
@@ -461,7 +470,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
       set('e', load32(at.offsets, get('w'))),
       set('end', load32(at.offsets, i32.add(get('w'), i32.const(1)))),
       whileLoop(i32.ltS(get('e'), get('end')),
-        set('v', load32(at.targets, get('e'))),
+        set('v', target(get('e'))),
         storeF64(get('coefL'), get('v'), f64.add(loadF64(get('coefL'), get('v')), get('c'))),
         inc('e')),
       inc('i')),

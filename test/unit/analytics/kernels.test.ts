@@ -25,6 +25,16 @@ describe('brandesAccumulate, WebAssembly and JavaScript', () => {
     }
   }
 
+  it('give the same values with node numbers over 65,536 (4-byte targets)', () => {
+    const { graph } = kernelGraph(buildCsr(randomNetwork(6, 70000, 140000)));
+    const sources = Int32Array.from({ length: 12 }, (_, i) => i * 5831);
+    const wasm = new Float64Array(graph.n);
+    const js = new Float64Array(graph.n);
+    brandesAccumulate(graph, sources, wasm);
+    brandesAccumulate(graph, sources, js, false);
+    expect(Array.from(wasm)).toEqual(Array.from(js));
+  });
+
   it('adds to what `out` already holds', () => {
     const { graph } = kernelGraph(buildCsr(randomNetwork(4, 50, 120)));
     const sources = Int32Array.from([0, 7, 7, 20]);
