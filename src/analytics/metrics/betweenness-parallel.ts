@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { type BetweennessOptions, betweennessSources, kernelGraph, rescaleBetweenness } from './betweenness';
 import { buildCsr, type NetworkInput, requirePositiveLengths, type Scores, toScores } from './graph';
-import type { KernelGraph } from './kernels';
+import { type BrandesWasm, compileBrandesWasm, type KernelGraph } from './kernels';
 
 /** Options of {@link betweennessCentralityParallel}. */
 export interface ParallelBetweennessOptions extends BetweennessOptions {
@@ -19,10 +19,12 @@ export interface ParallelBetweennessOptions extends BetweennessOptions {
  * Starting a worker costs some tens of milliseconds: for small graphs the synchronous function is
  * faster.
  *
- * Each worker runs the kernels module next to this file: compiled, it requires kernels.js; from
- * source (ts-node, ts-jest), this thread transpiles kernels.ts once with `typescript` and hands the
- * JavaScript to the workers, so they need no TypeScript tooling. The CSR arrays are shared with the
- * workers through SharedArrayBuffers, not copied.
+ * Unweighted, this thread compiles the WebAssembly kernel once and hands the module to the
+ * workers, which need nothing else. Weighted (or without WebAssembly), each worker runs the kernels
+ * module next to this file: compiled, it requires kernels.js; from source (ts-node, ts-jest), this
+ * thread transpiles kernels.ts once with `typescript` (about a second) and hands the JavaScript to
+ * the workers, so they need no TypeScript tooling. The CSR arrays are shared with the workers
+ * through SharedArrayBuffers, not copied.
  */
 export async function betweennessCentralityParallel(
   input: NetworkInput,
@@ -38,7 +40,8 @@ export async function betweennessCentralityParallel(
   const shared = shareGraph(graph);
   const mapped = sources.map((s) => position[s]);
   const parts = Array.from({ length: count }, (_, w) => mapped.filter((_, i) => i % count === w));
-  const workers = parts.map((part) => startWorker(shared, part));
+  const kernel = compileBrandesWasm(graph);
+  const workers = parts.map((part) => startWorker(shared, part, kernel));
   let partials: Float64Array[];
   try {
     partials = await Promise.all(workers.map((w) => w.result));
@@ -51,18 +54,31 @@ export async function betweennessCentralityParallel(
   return toScores(csr, rescaleBetweenness(raw, csr, sources, opts));
 }
 
+// With a WebAssembly kernel, the steps of runBrandesWasm (kernels.ts).
 const WORKER_SOURCE = `
 const { parentPort, workerData: d } = require('worker_threads');
-let kernels;
-if (d.kernelCode) {
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', d.kernelCode)(module, module.exports, require);
-  kernels = module.exports;
+const g = d.graph;
+const out = new Float64Array(g.n);
+if (d.kernel) {
+  const { module, layout } = d.kernel;
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) });
+  const run = new WebAssembly.Instance(module, { kernel: { memory } }).exports.run;
+  new Int32Array(memory.buffer, layout.offsets, g.n + 1).set(g.offsets);
+  const Targets = layout.narrowTargets ? Uint16Array : Int32Array;
+  new Targets(memory.buffer, layout.targets, g.targets.length).set(g.targets);
+  for (let i = 0; i < d.sources.length; i++) run(d.sources[i]);
+  out.set(new Float64Array(memory.buffer, layout.out, g.n));
 } else {
-  kernels = require(d.kernelPath);
+  let kernels;
+  if (d.kernelCode) {
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', d.kernelCode)(module, module.exports, require);
+    kernels = module.exports;
+  } else {
+    kernels = require(d.kernelPath);
+  }
+  kernels.brandesAccumulate(g, d.sources, out);
 }
-const out = new Float64Array(d.graph.n);
-kernels.brandesAccumulate(d.graph, d.sources, out);
 parentPort.postMessage(out, [out.buffer]);
 `;
 
@@ -83,8 +99,11 @@ function kernelModule(): { kernelPath: string; kernelCode: string | null } {
   return { kernelPath, kernelCode: transpiledKernels };
 }
 
-function startWorker(graph: KernelGraph, sources: Int32Array): { worker: Worker; result: Promise<Float64Array> } {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...kernelModule(), graph, sources } });
+function startWorker(
+  graph: KernelGraph, sources: Int32Array, kernel: BrandesWasm | null,
+): { worker: Worker; result: Promise<Float64Array> } {
+  const workerData = kernel !== null ? { kernel, graph, sources } : { ...kernelModule(), graph, sources };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   const result = new Promise<Float64Array>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
