@@ -116,12 +116,13 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     res.json({ status: 'ok' });
   });
   if (config.METRICS_PORT === undefined) app.get('/metrics', scrape);
-  // The sync's write statements are planned now, so that the first sync does not pay for it
-  // (issue #17): /readyz says `warming` meanwhile, at most WARMUP_MAX_MS.
+  // The sync's write path is rehearsed now, in a transaction that is rolled back (src/sync/sync.warmup.ts),
+  // then its other statements are planned with EXPLAIN, so that the first sync does not pay for
+  // planning nor for the JIT of Neo4j's and our code (issue #17; planning alone left it at three
+  // warm ones): /readyz says `warming` meanwhile, at most WARMUP_MAX_MS.
   let warming = true;
-  // Then the write path is rehearsed in a transaction that is rolled back (src/sync/sync.warmup.ts):
-  // planning alone left the first sync at three warm ones (JIT of Neo4j's and our code).
-  const warmup = planStatements(db, SYNC_STATEMENTS).then(async (ms) => ms + (config.SYNC_WARMUP_ITEMS > 0 ? await rehearseSync(schema, db, config, config.SYNC_WARMUP_ITEMS) : 0));
+  const rehearse = config.SYNC_WARMUP_ITEMS > 0;
+  const warmup = (rehearse ? rehearseSync(schema, db, config, config.SYNC_WARMUP_ITEMS) : Promise.resolve(0)).then(async (ms) => ms + (await planStatements(db, rehearse ? SYNC_STATEMENTS.filter((s) => !s.rehearsed) : SYNC_STATEMENTS)));
   const warmupCap = setTimeout(() => (warming = false), WARMUP_MAX_MS);
   warmupCap.unref();
   void warmup.then(() => {

@@ -227,16 +227,20 @@ export async function removeSynced(ctx: Context, source: string, actorIds: strin
 const SAMPLE_ITEM = { i: 0, id: 'warmup', externalId: 'warmup', props: { name: 'warmup', tags: ['warmup'] }, from: 'warmup', to: 'warmup' };
 const SAMPLE_EVENT: ChangeEvent = { entity: 'Actor', entityId: 'warmup', op: 'CREATE', source: 'warmup', externalId: 'warmup', version: 1, payload: '{}' };
 
-/** The sync's statements, planned when the server starts (src/db/warmup.ts), with parameters of their shape. */
+/**
+ * The sync's statements, planned when the server starts (src/db/warmup.ts), with parameters of their
+ * shape; the `rehearsed` ones are run instead by the start-up rehearsal (src/sync/sync.warmup.ts),
+ * which plans them, when there is one.
+ */
 export const SYNC_STATEMENTS: readonly PlannedStatement[] = [
-  { name: 'sync/actors-find', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/actors', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/actors-update', params: { items: [SAMPLE_ITEM] } },
-  { name: 'sync/resolve-refs', params: { refs: [{ key: 'warmup', id: null, source: 'warmup', externalId: 'warmup' }] } },
-  { name: 'sync/bonds-find', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/bonds', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/bonds-update', params: { items: [SAMPLE_ITEM] } },
-  { name: 'changes/append', params: { sequence: 'changes', events: [SAMPLE_EVENT] } },
+  { name: 'sync/actors-find', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/actors', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/actors-update', params: { items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/resolve-refs', params: { refs: [{ key: 'warmup', id: null, source: 'warmup', externalId: 'warmup' }] }, rehearsed: true },
+  { name: 'sync/bonds-find', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/bonds', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/bonds-update', params: { items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'changes/append', params: { sequence: 'changes', events: [SAMPLE_EVENT] }, rehearsed: true },
   { name: 'sync/actors-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
   { name: 'sync/bonds-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
   { name: 'sync/remove-bonds', params: { source: 'warmup', externalIds: ['warmup'] } },

@@ -152,11 +152,13 @@ describe('sync and the change feed (issue #17 §4)', () => {
     // The feed's lock is taken (and held) by another transaction: a rehearsal must not wait for it.
     const s = t.db.session('WRITE');
     const locker = s.beginTransaction();
+    let timer: NodeJS.Timeout | undefined;
     try {
       await locker.run(`MATCH (s:ChangeSequence {name: 'changes'}) SET s.value = s.value`);
-      const ms = await Promise.race([rehearseSync(schema, t.db, t.config, 50), new Promise<number>((r) => setTimeout(() => r(-1), 20_000))]);
+      const ms = await Promise.race([rehearseSync(schema, t.db, t.config, 50), new Promise<number>((r) => (timer = setTimeout(() => r(-1), 20_000)))]);
       expect(ms).toBeGreaterThan(0);
     } finally {
+      clearTimeout(timer);
       await locker.rollback();
       await s.close();
     }
