@@ -475,6 +475,11 @@ export class RehearsalExecutor extends Executor {
     return this.inTx(work);
   }
 
+  /** A rehearsal's queries are not the traffic's: query observers (metrics, round-trip counts) never see them. */
+  override timed<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   /** Rolls everything back and closes the session. */
   async end(): Promise<void> {
     await this.started.catch(() => undefined);
