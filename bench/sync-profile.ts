@@ -1,6 +1,7 @@
 /**
  * The plans of the sync's write statements, PROFILEd through the driver on 5,000 items (issue #17
- * §4): each operator with its rows and db hits, Eager operators flagged, and the plan of
+ * §4): the read-only find (all a replay runs), the MERGE of creates; each operator with its rows
+ * and db hits, Eager operators flagged, and the plan of
  * `sync/redact-many` on a feed of several thousand events (it must seek the feed by entity id,
  * not scan it). Every profiled write is rolled back.
  *   npx ts-node --transpile-only bench/sync-profile.ts [--actors 5000]
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const itemsOf = (actors: ReturnType<typeof make>) => {
       const { values: admitted, problems } = admitBatch(ACTOR, actors, 'actors');
       if (problems.length) throw new Error(JSON.stringify(problems));
-      return actors.map((a, i) => ({ externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, admitted[i]) }));
+      return actors.map((a, i) => ({ i, externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, admitted[i]) }));
     };
     const profile = async (title: string, name: string, params: Record<string, unknown>) => {
       const s = stack.db.session('WRITE');
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
         await s.close();
       }
     };
-    await profile('replay (all unchanged)', 'sync/actors', { source: SOURCE, items: itemsOf(existing) });
+    await profile('replay (all unchanged): the read-only find, all a replay runs', 'sync/actors-find', { source: SOURCE, items: itemsOf(existing) });
+    await profile('creates: the find first (nothing found)', 'sync/actors-find', { source: SOURCE, items: itemsOf(make(n)) });
     await profile('creates', 'sync/actors', { source: SOURCE, items: itemsOf(make(n)) });
     const s = stack.db.session('READ');
     const persons = (await s.run(`MATCH (a:Actor {source: $source, kind: 'PERSON'}) RETURN a.id AS id LIMIT 300`, { source: SOURCE })).records.map((x) => x.get('id'));

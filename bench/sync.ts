@@ -29,9 +29,13 @@ const FLOOR_ACTORS = `UNWIND $rows AS r
 MERGE (a:Actor {source: $source, externalId: r.externalId})
 ON CREATE SET a.id = r.id
 SET a.name = r.name, a.kind = r.kind, a.sector = r.sector, a.territory = r.territory, a.tags = r.tags`;
+// The floor's lookups carry the same index hints as ours (cypher/sync/*.cypher), so that neither
+// runs a plan made from the statistics of an empty graph (a scan); the plans are checked below.
 const FLOOR_BONDS = `UNWIND $rows AS r
 MATCH (f:Actor {source: $source, externalId: r.from})
+USING INDEX f:Actor(source, externalId)
 MATCH (t:Actor {source: $source, externalId: r.to})
+USING INDEX t:Actor(source, externalId)
 MERGE (f)-[b:BOND {source: $source, externalId: r.externalId}]->(t)
 ON CREATE SET b.id = r.id
 SET b.kind = r.kind, b.weight = r.weight, b.since = r.since`;
@@ -78,6 +82,24 @@ async function main(): Promise<void> {
         await s.close();
       }
     };
+    // The floor must be a real floor: every lookup an index seek, no scan (checked on its plans).
+    {
+      const s = stack.db.session('READ');
+      try {
+        for (const text of [FLOOR_ACTORS, FLOOR_BONDS]) {
+          const ops: string[] = [];
+          const walk = (p: { operatorType: string; children: any[] }) => {
+            ops.push(p.operatorType.replace(/@.*/, ''));
+            p.children.forEach(walk);
+          };
+          walk((await s.run(`EXPLAIN ${text}`, { source: SOURCE, rows: [] })).summary.plan as any);
+          if (ops.some((o) => /Scan/.test(o))) throw new Error(`the floor's plan scans: ${ops.join(' < ')}`);
+          process.stderr.write(`floor plan: ${ops.join(' < ')}\n`);
+        }
+      } finally {
+        await s.close();
+      }
+    }
     const expect = (what: string, got: { created: number; updated: number; unchanged: number }, n: number, status: 'created' | 'unchanged') => {
       if (got[status] !== n) throw new Error(`${what}: expected ${n} ${status}, got ${JSON.stringify(got)}`);
     };

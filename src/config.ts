@@ -32,6 +32,8 @@ const schema = z.object({
   MAX_ROOT_FIELDS: int(20),
   MAX_BODY_BYTES: int(1_000_000),
   MAX_SYNC_ITEMS: int(5000),
+  /** Actors and bonds the start-up rehearsal of the sync's write path syncs, rolled back (src/sync/sync.warmup.ts); 0: none. */
+  SYNC_WARMUP_ITEMS: z.coerce.number().int().min(0).max(5000).default(1000),
   NEO4J_TX_TIMEOUT_MS: int(30000),
   /**
    * Write transactions one process runs at once; more wait their turn in the process (at most

@@ -27,6 +27,7 @@ import { WebhookDelivery } from './webhooks/webhook.delivery';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws.server';
 import { planStatements } from './db/warmup';
 import { SYNC_STATEMENTS } from './sync/sync.service';
+import { rehearseSync } from './sync/sync.warmup';
 
 /** The longest /readyz says `warming` while the write statements are planned at start-up. */
 const WARMUP_MAX_MS = 15_000;
@@ -115,10 +116,13 @@ export async function startServer({ config, db, logger = createLogger(config) }:
     res.json({ status: 'ok' });
   });
   if (config.METRICS_PORT === undefined) app.get('/metrics', scrape);
-  // The sync's write statements are planned now, so that the first sync does not pay for it
-  // (issue #17): /readyz says `warming` meanwhile, at most WARMUP_MAX_MS.
+  // The sync's write path is rehearsed now, in a transaction that is rolled back (src/sync/sync.warmup.ts),
+  // then its other statements are planned with EXPLAIN, so that the first sync does not pay for
+  // planning nor for the JIT of Neo4j's and our code (issue #17; planning alone left it at three
+  // warm ones): /readyz says `warming` meanwhile, at most WARMUP_MAX_MS.
   let warming = true;
-  const warmup = planStatements(db, SYNC_STATEMENTS);
+  const rehearse = config.SYNC_WARMUP_ITEMS > 0;
+  const warmup = (rehearse ? rehearseSync(schema, db, config, config.SYNC_WARMUP_ITEMS) : Promise.resolve(0)).then(async (ms) => ms + (await planStatements(db, rehearse ? SYNC_STATEMENTS.filter((s) => !s.rehearsed) : SYNC_STATEMENTS)));
   const warmupCap = setTimeout(() => (warming = false), WARMUP_MAX_MS);
   warmupCap.unref();
   void warmup.then(() => {

@@ -48,5 +48,5 @@ export function eventFor(entity: ChangeEntity, op: ChangeOp, record: Record<stri
 /** Appends events to the feed in this transaction; call it last in every write. */
 export async function recordChanges(tx: Tx, events: ChangeEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.run('changes/append', { events });
+  await tx.run('changes/append', { sequence: tx.sequence, events });
 }

@@ -227,6 +227,8 @@ export class Tx {
     private readonly tx: Transaction,
     private readonly executor: Executor,
     private readonly live: () => boolean = () => true,
+    /** The ChangeSequence the change events of this transaction are appended to: the feed's, but in a rehearsal. */
+    readonly sequence = 'changes',
   ) {}
 
   /** Runs `cypher/<name>.cypher` with parameters. */
@@ -432,5 +434,56 @@ export class Executor {
 
   private txConfig() {
     return { timeout: this.db.options.txTimeoutMs, metadata: { app: 'agencement', ...this.meta } };
+  }
+}
+
+/**
+ * An executor whose every query runs in ONE write transaction that is never committed: start-up
+ * rehearses the sync's write path with it (src/sync/sync.warmup.ts), so that the first real sync
+ * finds Neo4j's and the API's code for it compiled. `end()` rolls the transaction back: nothing it
+ * did is ever stored, not even a change-feed event (its events go to a sequence of its own, rolled
+ * back with them: the feed's lock is never taken).
+ */
+export class RehearsalExecutor extends Executor {
+  private readonly session: Session;
+  private readonly tx: Transaction;
+  private readonly started: Promise<unknown>;
+
+  /** `sequence`: the name of the ChangeSequence, created in this transaction, its events go to (never the feed's). */
+  constructor(db: Database, meta: Record<string, string>, private readonly sequence: string) {
+    super(db, meta);
+    this.session = db.session('WRITE');
+    this.tx = this.session.beginTransaction({ timeout: db.options.txTimeoutMs, metadata: { app: 'agencement', ...meta } });
+    // Far below the feed's numbers: the Change seq constraint never meets a real event's.
+    this.started = this.tx.run(cypher('changes/rehearsal-sequence'), { name: sequence, base: neo4j.int(-(2 ** 52)) });
+  }
+
+  private async inTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    await this.started;
+    return work(new Tx(this.tx, this, () => true, this.sequence));
+  }
+
+  override read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return this.inTx((tx) => tx.run(name, params, variant));
+  }
+
+  override readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.inTx(work);
+  }
+
+  override write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.inTx(work);
+  }
+
+  /** A rehearsal's queries are not the traffic's: query observers (metrics, round-trip counts) never see them. */
+  override timed<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  /** Rolls everything back and closes the session. */
+  async end(): Promise<void> {
+    await this.started.catch(() => undefined);
+    if (this.tx.isOpen()) await this.tx.rollback().catch(() => undefined);
+    await this.session.close().catch(() => undefined);
   }
 }

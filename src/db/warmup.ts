@@ -5,6 +5,8 @@ import type { Database, Params } from './database';
 export interface PlannedStatement {
   name: string;
   params: Params;
+  /** Run (hence planned) by the start-up rehearsal of the sync's write path, when there is one. */
+  rehearsed?: boolean;
 }
 
 /**

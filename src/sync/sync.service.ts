@@ -45,32 +45,53 @@ interface UpsertItem {
   to?: string | null;
 }
 
+/** What `sync/<name>-find` read of a stored record: its id, whether it differs from its item. */
+interface Found {
+  id: string;
+  changed: boolean;
+}
+
 /**
- * Runs a sync's upsert (`sync/<name>`: creates, and tells which stored records differ), then
- * `sync/<name>-update` for those that differ, and appends the change events in input order. The
- * payload of a created record is built from its admitted values (what the create stored), so the
- * creates never come back whole; an updated one comes back whole, as it is stored.
+ * Writes a sync batch whose stored records were read first (`found`, by the item's place in the
+ * batch; `sync/<name>-find`): the items not found go to `sync/<name>` (MERGE on the key: creates
+ * them, and for one a concurrent call created meanwhile tells whether it differs), those that
+ * differ to `sync/<name>-update`; the equal ones are never written. Then the change events, in
+ * input order. A replay (every item found and equal) writes nothing and sends no further statement.
+ * The payload of a created record is built from its admitted values (what the create stored), so
+ * the creates never come back whole; an updated one comes back whole, as it is stored.
  */
-async function upsert(tx: Tx, entity: 'Actor' | 'Bond', name: 'actors' | 'bonds', source: string, items: UpsertItem[], values: Record<string, unknown>[]): Promise<{ id: string; status: SyncStatus }[]> {
-  const rows = await tx.run(`sync/${name}`, { source, items });
-  // A bond whose end was deleted since its refs were resolved has no row: nothing is kept.
-  if (rows.length !== items.length) throw new ConflictError(`sync${entity}s: ${items.length - rows.length} item(s) lost an end while the batch was written (a concurrent delete); nothing was stored: send the batch again`);
+async function upsert(tx: Tx, entity: 'Actor' | 'Bond', name: 'actors' | 'bonds', source: string, items: UpsertItem[], values: Record<string, unknown>[], found: ReadonlyMap<number, Found>): Promise<{ id: string; status: SyncStatus }[]> {
   const outcomes = new Array<{ id: string; status: SyncStatus }>(items.length);
   const events = new Array<ChangeEvent | undefined>(items.length);
   const changed: UpsertItem[] = [];
-  for (const r of rows) {
-    const item = items[r.i as number];
-    if (r.createdAt != null) {
-      const at = new Date(r.createdAt as number);
-      const record: Record<string, unknown> = { id: item.id, source, externalId: item.externalId, version: 1, createdAt: at, updatedAt: at };
-      const v = values[item.i];
-      for (const k in v) if (v[k] != null) record[k] = v[k];
-      if (entity === 'Bond') Object.assign(record, { from: item.from, to: item.to });
-      outcomes[item.i] = { id: item.id, status: SyncStatus.CREATED };
-      events[item.i] = eventFor(entity, 'CREATE', record);
-    } else {
-      outcomes[item.i] = { id: r.id as string, status: r.changed ? SyncStatus.UPDATED : SyncStatus.UNCHANGED };
-      if (r.changed) changed.push({ ...item, id: r.id as string });
+  const missing: UpsertItem[] = [];
+  for (const item of items) {
+    const f = found.get(item.i);
+    if (!f) missing.push(item);
+    else {
+      outcomes[item.i] = { id: f.id, status: f.changed ? SyncStatus.UPDATED : SyncStatus.UNCHANGED };
+      if (f.changed) changed.push({ ...item, id: f.id });
+    }
+  }
+  if (missing.length) {
+    const rows = await tx.run(`sync/${name}`, { source, items: missing });
+    // A bond whose end was deleted since its refs were resolved has no row: nothing is kept.
+    if (rows.length !== missing.length) throw new ConflictError(`sync${entity}s: ${missing.length - rows.length} item(s) lost an end while the batch was written (a concurrent delete); nothing was stored: send the batch again`);
+    for (const r of rows) {
+      const item = items[r.i as number];
+      if (r.createdAt != null) {
+        const at = new Date(r.createdAt as number);
+        const record: Record<string, unknown> = { id: item.id, source, externalId: item.externalId, version: 1, createdAt: at, updatedAt: at };
+        const v = values[item.i];
+        for (const k in v) if (v[k] != null) record[k] = v[k];
+        if (entity === 'Bond') Object.assign(record, { from: item.from, to: item.to });
+        outcomes[item.i] = { id: item.id, status: SyncStatus.CREATED };
+        events[item.i] = eventFor(entity, 'CREATE', record);
+      } else {
+        // Created by a concurrent call since the find.
+        outcomes[item.i] = { id: r.id as string, status: r.changed ? SyncStatus.UPDATED : SyncStatus.UNCHANGED };
+        if (r.changed) changed.push({ ...item, id: r.id as string });
+      }
     }
   }
   if (changed.length) {
@@ -82,6 +103,9 @@ async function upsert(tx: Tx, entity: 'Actor' | 'Bond', name: 'actors' | 'bonds'
   return outcomes;
 }
 
+/** The rows of `sync/<name>-find` by the item's place in the batch. */
+const foundOf = (rows: Row[]): Map<number, Found> => new Map(rows.map((r) => [r.i as number, { id: r.id as string, changed: r.changed === true }]));
+
 /** `syncActors`: all-or-nothing upsert of up to MAX_SYNC_ITEMS actors of one source (or, with dryRun, what it would do). */
 export async function syncActors(ctx: Context, source: string, actors: ActorSyncInput[], dryRun = false): Promise<SyncResult> {
   checkSyncAccess(ctx, source, actors.length, 'syncActors');
@@ -92,7 +116,10 @@ export async function syncActors(ctx: Context, source: string, actors: ActorSync
   const items = actors.map((a, i) => ({ i, externalId: a.externalId, id: newId('Actor'), props: toParams(ACTOR, values[i]) }));
   const externalIds = actors.map((a) => a.externalId);
   if (dryRun) return summarize(await ctx.db.read('sync/actors-plan', { source, items }), externalIds, true);
-  return ctx.db.write(async (tx) => resultOf(await upsert(tx, 'Actor', 'actors', source, items, values), externalIds, false));
+  return ctx.db.write(async (tx) => {
+    const found = foundOf(await tx.run('sync/actors-find', { source, items }));
+    return resultOf(await upsert(tx, 'Actor', 'actors', source, items, values, found), externalIds, false);
+  });
 }
 
 export const refKey = (r: ActorRef, source: string): string => (r.id != null ? `id:${r.id}` : `x:${r.source ?? source}:${r.externalId}`);
@@ -145,22 +172,32 @@ export async function syncBonds(ctx: Context, source: string, bonds: BondSyncInp
       return { from, to, fromSource: fromEnd?.source ?? null, toSource: toEnd?.source ?? null };
     });
     guardStructure(BOND, ctx.principal, ends.map((e, i) => ({ record: { fromSource: e.fromSource, toSource: e.toSource }, path: `bonds.${i}` })), ctx.config, 'syncBonds');
-    const existing = await tx.run('sync/existing-bonds', { source, externalIds: bonds.map((b) => b.externalId) });
-    const was = new Map(existing.map((r) => [r.externalId as string, r]));
-    bonds.forEach((b, i) => {
-      const old = was.get(b.externalId);
-      if (old && ends[i].from && ends[i].to && (old.from !== ends[i].from || old.to !== ends[i].to)) {
-        found.push({ field: `bonds.${i}.from`, message: `bond ${b.externalId} already links other actors; endpoints cannot change: remove it with removeSynced first` });
-      }
-    });
     if (found.length) refuse('syncBonds', found);
-    return bonds.map((b, i) => ({ i, externalId: b.externalId, id: newId('Bond'), from: ends[i].from, to: ends[i].to, props: toParams(BOND, values[i]) }));
+    return bonds.map((b, i) => ({ i, externalId: b.externalId, id: newId('Bond'), from: ends[i].from as string, to: ends[i].to as string, props: toParams(BOND, values[i]) }));
+  };
+  /** The stored bonds of the batch (read-only); refuses an item whose stored bond links other actors. */
+  const find = async (tx: Pick<Tx, 'run'>, items: UpsertItem[]) => {
+    const rows = await tx.run('sync/bonds-find', { source, items });
+    const moved: InvalidField[] = [];
+    for (const r of rows) {
+      const item = items[r.i as number];
+      if (r.from !== item.from || r.to !== item.to) moved.push({ field: `bonds.${item.i}.from`, message: `bond ${item.externalId} already links other actors; endpoints cannot change: remove it with removeSynced first` });
+    }
+    if (moved.length) refuse('syncBonds', moved.sort((a, b) => Number(a.field.split('.')[1]) - Number(b.field.split('.')[1])));
+    return foundOf(rows);
   };
   const externalIds = bonds.map((b) => b.externalId);
   if (dryRun) {
-    return ctx.db.readTx(async (tx) => summarize(await tx.run('sync/bonds-plan', { source, items: await work(tx) }), externalIds, true));
+    return ctx.db.readTx(async (tx) => {
+      const items = await work(tx);
+      await find(tx, items);
+      return summarize(await tx.run('sync/bonds-plan', { source, items }), externalIds, true);
+    });
   }
-  return ctx.db.write(async (tx) => resultOf(await upsert(tx, 'Bond', 'bonds', source, await work(tx), values), externalIds, false));
+  return ctx.db.write(async (tx) => {
+    const items = await work(tx);
+    return resultOf(await upsert(tx, 'Bond', 'bonds', source, items, values, await find(tx, items)), externalIds, false);
+  });
 }
 
 /** `removeSynced`: deletes a source's actors (with their bonds) and bonds by external id, in one transaction. */
@@ -190,15 +227,20 @@ export async function removeSynced(ctx: Context, source: string, actorIds: strin
 const SAMPLE_ITEM = { i: 0, id: 'warmup', externalId: 'warmup', props: { name: 'warmup', tags: ['warmup'] }, from: 'warmup', to: 'warmup' };
 const SAMPLE_EVENT: ChangeEvent = { entity: 'Actor', entityId: 'warmup', op: 'CREATE', source: 'warmup', externalId: 'warmup', version: 1, payload: '{}' };
 
-/** The sync's statements, planned when the server starts (src/db/warmup.ts), with parameters of their shape. */
+/**
+ * The sync's statements, planned when the server starts (src/db/warmup.ts), with parameters of their
+ * shape; the `rehearsed` ones are run instead by the start-up rehearsal (src/sync/sync.warmup.ts),
+ * which plans them, when there is one.
+ */
 export const SYNC_STATEMENTS: readonly PlannedStatement[] = [
-  { name: 'sync/actors', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/actors-update', params: { items: [SAMPLE_ITEM] } },
-  { name: 'sync/resolve-refs', params: { refs: [{ key: 'warmup', id: null, source: 'warmup', externalId: 'warmup' }] } },
-  { name: 'sync/existing-bonds', params: { source: 'warmup', externalIds: ['warmup'] } },
-  { name: 'sync/bonds', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
-  { name: 'sync/bonds-update', params: { items: [SAMPLE_ITEM] } },
-  { name: 'changes/append', params: { events: [SAMPLE_EVENT] } },
+  { name: 'sync/actors-find', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/actors', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/actors-update', params: { items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/resolve-refs', params: { refs: [{ key: 'warmup', id: null, source: 'warmup', externalId: 'warmup' }] }, rehearsed: true },
+  { name: 'sync/bonds-find', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/bonds', params: { source: 'warmup', items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'sync/bonds-update', params: { items: [SAMPLE_ITEM] }, rehearsed: true },
+  { name: 'changes/append', params: { sequence: 'changes', events: [SAMPLE_EVENT] }, rehearsed: true },
   { name: 'sync/actors-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
   { name: 'sync/bonds-plan', params: { source: 'warmup', items: [SAMPLE_ITEM] } },
   { name: 'sync/remove-bonds', params: { source: 'warmup', externalIds: ['warmup'] } },

@@ -1,4 +1,6 @@
 import { cypher } from '../../src/db/cypher';
+import { createSchema } from '../../src/schema';
+import { rehearse, REHEARSAL_SOURCE } from '../../src/sync/sync.warmup';
 import { startTestApp, type TestApp } from '../helpers/app';
 
 const SYNC_ACTORS = `mutation($source: String!, $actors: [ActorSyncInput!]!) {
@@ -108,6 +110,83 @@ describe('sync and the change feed (issue #17 §4)', () => {
     expect(of('g3').every((e) => e.payload.name === 'Lise Privée')).toBe(true);
   });
 
+  const sequence = async () => (await stored(`MATCH (s:ChangeSequence) RETURN s.name AS name, s.value AS value`, {})).map((r) => `${r.name}=${r.value}`);
+
+  it('replays with one read-only statement: no write, no feed event, the sequence untouched', async () => {
+    const actors = [{ externalId: 'r1', name: 'Rejoué', kind: 'ORGANIZATION', sector: 'ECONOMIC' }];
+    const bonds = [{ externalId: 'rb1', kind: 'FUNDS', from: { externalId: 'r1' }, to: { externalId: 'r2' } }];
+    await t.gql(SYNC_ACTORS, { source: 'replay', actors: [...actors, { externalId: 'r2', name: 'Deux', kind: 'ORGANIZATION', sector: 'ECONOMIC' }] }, editor);
+    await t.gql(SYNC_BONDS, { source: 'replay', bonds }, editor);
+    const before = { seq: await sequence(), events: (await feed()).length };
+    const names: string[] = [];
+    const off = t.db.onQuery((name) => names.push(name));
+    try {
+      expect((await t.gql(SYNC_ACTORS, { source: 'replay', actors }, editor)).data.syncActors).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+      expect((await t.gql(SYNC_BONDS, { source: 'replay', bonds }, editor)).data.syncBonds).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    } finally {
+      off();
+    }
+    expect(names.filter((n) => n.startsWith('sync/') || n.startsWith('changes/'))).toEqual(['sync/actors-find', 'sync/resolve-refs', 'sync/bonds-find']);
+    expect({ seq: await sequence(), events: (await feed()).length }).toEqual(before);
+  });
+
+  it('refuses a bond whose stored ends differ, writing nothing, dry run or not', async () => {
+    await t.gql(SYNC_ACTORS, { source: 'ends', actors: ['e1', 'e2', 'e3'].map((x) => ({ externalId: x, name: x, kind: 'ORGANIZATION', sector: 'ECONOMIC' })) }, editor);
+    expect((await t.gql(SYNC_BONDS, { source: 'ends', bonds: [{ externalId: 'eb', kind: 'FUNDS', from: { externalId: 'e1' }, to: { externalId: 'e2' } }] }, editor)).data.syncBonds.created).toBe(1);
+    const before = await sequence();
+    for (const dryRun of [false, true]) {
+      const res = await t.gql(`mutation($b: [BondSyncInput!]!, $d: Boolean!) { syncBonds(source: "ends", bonds: $b, dryRun: $d) { created } }`, {
+        b: [{ externalId: 'new', kind: 'FUNDS', from: { externalId: 'e2' }, to: { externalId: 'e3' } }, { externalId: 'eb', kind: 'FUNDS', from: { externalId: 'e1' }, to: { externalId: 'e3' } }],
+        d: dryRun,
+      }, editor);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalid: [{ field: 'bonds.1.from', message: expect.stringMatching(/endpoints cannot change/) }] });
+    }
+    expect(await stored(`MATCH ()-[b:BOND {source: 'ends'}]->() RETURN count(b) AS n`, {})).toEqual([{ n: 1 }]);
+    expect(await sequence()).toEqual(before);
+  });
+
+  it('rehearses the write path at start-up in a transaction that is rolled back: no record, no feed event, the feed never locked', async () => {
+    await t.app.warmup;
+    const before = { seq: await sequence(), events: (await feed()).length };
+    const schema = await createSchema();
+    // The feed's lock is taken (and held) by another transaction: a rehearsal must not wait for it.
+    const s = t.db.session('WRITE');
+    const locker = s.beginTransaction();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await locker.run(`MATCH (s:ChangeSequence {name: 'changes'}) SET s.value = s.value`);
+      // Its queries are not the traffic's: the query observers (metrics, round-trip counts) never see them.
+      const seen: string[] = [];
+      const off = t.db.onQuery((name) => seen.push(name));
+      const did = await Promise.race([rehearse(schema, t.db, t.config, 50), new Promise<null>((r) => (timer = setTimeout(() => r(null), 20_000)))]).finally(off);
+      // Creates, then half of them changed, for actors and for bonds: the whole write path ran.
+      const half = { created: 0, updated: 25, unchanged: 25 };
+      expect(did).toEqual([{ created: 50, updated: 0, unchanged: 0 }, half, { created: 50, updated: 0, unchanged: 0 }, half]);
+      expect(seen).toEqual([]);
+    } finally {
+      clearTimeout(timer);
+      await locker.rollback();
+      await s.close();
+    }
+    expect(await stored(`MATCH (a:Actor {source: $s}) RETURN count(a) AS n`, { s: REHEARSAL_SOURCE })).toEqual([{ n: 0 }]);
+    expect(await stored(`MATCH ()-[b:BOND {source: $s}]->() RETURN count(b) AS n`, { s: REHEARSAL_SOURCE })).toEqual([{ n: 0 }]);
+    expect(await stored(`MATCH (c:Change) WHERE c.seq < 0 OR c.source = $s RETURN count(c) AS n`, { s: REHEARSAL_SOURCE })).toEqual([{ n: 0 }]);
+    expect({ seq: await sequence(), events: (await feed()).length }).toEqual(before);
+  });
+
+  it('keeps the feed gapless while bond syncs of creates and replays run at once', async () => {
+    await t.gql(SYNC_ACTORS, { source: 'cb', actors: Array.from({ length: 30 }, (_, i) => ({ externalId: `n${i}`, name: `N ${i}`, kind: 'ORGANIZATION', sector: 'ECONOMIC' })) }, editor);
+    const before = (await feed()).length;
+    const batch = (k: number) => Array.from({ length: 40 }, (_, i) => ({ externalId: `cb${(k * 20 + i) % 120}`, kind: 'FUNDS', from: { externalId: `n${(k * 20 + i) % 30}` }, to: { externalId: `n${((k * 20 + i) % 30 + 1) % 30}` }, weight: 1 }));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, k) => t.gql(SYNC_BONDS, { source: 'cb', bonds: batch(k) }, editor)));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const events = (await feed()).slice(before);
+    const seqs = events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+    expect(events.length).toBe(results.reduce((n, r) => n + r.data.syncBonds.created + r.data.syncBonds.updated, 0));
+    expect(events.length).toBe(120);
+  });
+
   it('looks the feed up by entity through the index, and plans the sync upserts without needless Eager operators or sorts', async () => {
     const s = t.db.session('READ');
     const plan = async (name: string, params: Record<string, unknown>) => {
@@ -124,6 +203,12 @@ describe('sync and the change feed (issue #17 §4)', () => {
         const ops = await plan(name, params);
         expect(ops.some((o) => o.startsWith('NodeIndexSeek') && o.includes('Change(entityId)'))).toBe(true);
         expect(ops.some((o) => /^NodeByLabelScan|^AllNodesScan/.test(o))).toBe(false);
+      }
+      // Every lookup of a stored record by key is a seek, whatever the statistics (index hints).
+      for (const name of ['sync/actors-find', 'sync/bonds-find', 'sync/bonds-update', 'sync/remove-bonds', 'sync/bonds-plan']) {
+        const ops = await plan(name, { source: 's', items: [{ i: 0, id: 'x', externalId: 'x', from: 'x', to: 'y', props: { name: 'x' } }], externalIds: ['x'] });
+        expect({ name, scans: ops.filter((o) => /Scan/.test(o)) }).toEqual({ name, scans: [] });
+        if (name.endsWith('-find')) expect({ name, eagers: ops.filter((o) => o.startsWith('Eager')) }).toEqual({ name, eagers: [] });
       }
       // The rows read after the write need one Eager; a bond's MERGE after its ends' MATCH another.
       for (const [name, eagers] of [['sync/actors', 1], ['sync/bonds', 2]] as const) {
