@@ -5,6 +5,6 @@
 // empty graph, Neo4j chose a scan of every bond for each item: a sync's cost grew with the bonds).
 UNWIND $items AS item
 MATCH (f:Actor)-[b:BOND {source: $source, externalId: item.externalId}]->(t:Actor)
-USING INDEX b:BOND(source, externalId)
+USING INDEX SEEK b:BOND(source, externalId)
 RETURN item.i AS i, b.id AS id, f.id AS from, t.id AS to,
        any(k IN keys(item.props) WHERE NOT coalesce(b[k] = item.props[k], (b[k] IS NULL) = (item.props[k] IS NULL))) AS changed

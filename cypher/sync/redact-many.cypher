@@ -2,6 +2,6 @@
 // entity index whatever the statistics were when it was planned (at start-up, on an empty feed).
 UNWIND $ids AS id
 MATCH (c:Change {entity: 'Actor', entityId: id})
-USING INDEX c:Change(entityId)
+USING INDEX SEEK c:Change(entityId)
 SET c.payload = null
 RETURN count(c) AS redacted
