@@ -347,15 +347,19 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
   const inc = (l: Local, by: Code = i32.const(1)): Code => set(l, i32.add(get(l), by));
   const target = (arc: Code): Code => (at.narrowTargets ? load16(at.targets, arc) : load32(at.targets, arc));
   const degree = (node: Code): Code => i32.sub(load32(at.offsets, i32.add(node, i32.const(1))), load32(at.offsets, node));
+  /** `body` once per arc `e` of `node`'s row. */
+  const eachArc = (node: Code, ...body: Code[]): Code[] => [
+    set('e', load32(at.offsets, node)),
+    set('end', load32(at.offsets, i32.add(node, i32.const(1)))),
+    whileLoop(i32.ltS(get('e'), get('end')), ...body, inc('e')),
+  ];
   const parity = (base: number, level: Code): Code => i32.add(i32.const(base), i32.mul(i32.and(level, i32.const(1)), i32.const(8 * n)));
 
   const topDown = [
     whileLoop(i32.ltS(get('head'), get('levelEnd')),
       set('v', load32(at.order, get('head'))),
       set('sv', loadF64(get('sigmaFrontier'), get('v'))),
-      set('e', load32(at.offsets, get('v'))),
-      set('end', load32(at.offsets, i32.add(get('v'), i32.const(1)))),
-      whileLoop(i32.ltS(get('e'), get('end')),
+      ...eachArc(get('v'),
         set('w', target(get('e'))),
         set('sw', load32(at.seen, get('w'))),
         ifThen(i32.eqz(get('sw')), [
@@ -368,8 +372,7 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
           ifThen(i32.eq(get('sw'), get('mark')), [
             storeF64(get('sigmaNext'), get('w'), f64.add(loadF64(get('sigmaNext'), get('w')), get('sv'))),
           ]),
-        ]),
-        inc('e')),
+        ])),
       inc('head')),
     ifThen(i32.gtS(get('unreachedCount'), i32.const(0)), [
       set('kept', i32.const(0)),
@@ -452,12 +455,9 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
     set('i', get('from')),
     whileLoop(i32.ltS(get('i'), get('to')),
       set('v', load32(at.order, get('i'))),
-      set('e', load32(at.offsets, get('v'))),
-      set('end', load32(at.offsets, i32.add(get('v'), i32.const(1)))),
       set('sum', f64.const(0)),
-      whileLoop(i32.ltS(get('e'), get('end')),
-        set('sum', f64.add(get('sum'), loadF64(get('coefBelow'), target(get('e'))))),
-        inc('e')),
+      ...eachArc(get('v'),
+        set('sum', f64.add(get('sum'), loadF64(get('coefBelow'), target(get('e')))))),
       ...finish(get('sum')),
       inc('i')),
   ];
@@ -467,12 +467,9 @@ function brandesModule(n: number, m: number, symmetric: boolean, at: WasmLayout)
     whileLoop(i32.ltS(get('i'), get('belowEnd')),
       set('w', load32(at.order, get('i'))),
       set('c', loadF64(get('coefBelow'), get('w'))),
-      set('e', load32(at.offsets, get('w'))),
-      set('end', load32(at.offsets, i32.add(get('w'), i32.const(1)))),
-      whileLoop(i32.ltS(get('e'), get('end')),
+      ...eachArc(get('w'),
         set('v', target(get('e'))),
-        storeF64(get('coefL'), get('v'), f64.add(loadF64(get('coefL'), get('v')), get('c'))),
-        inc('e')),
+        storeF64(get('coefL'), get('v'), f64.add(loadF64(get('coefL'), get('v')), get('c')))),
       inc('i')),
     set('i', get('from')),
     whileLoop(i32.ltS(get('i'), get('to')),
